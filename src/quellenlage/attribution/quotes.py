@@ -1,0 +1,84 @@
+"""Quotation marks paired into quotes, per block; unbalanced marks become diagnostics.
+
+Handles German „…“ and ‚…‘, French-order »…« and Swiss «…», English “…”, and straight "…"
+(toggled).  Quotes may run over several sentences; they never cross a paragraph, because German
+news style reopens a quote in each paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Analysis, Diagnostic, Severity
+
+_OPEN_FOR = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‹": "›", "›": "‹"}
+_CLOSERS = frozenset("“”«»‘’›‹")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Token indices of the opening and closing marks (inclusive) and the nesting depth."""
+
+    open: int
+    close: int
+    depth: int
+
+    @property
+    def inner(self) -> range:
+        return range(self.open + 1, self.close)
+
+
+def find_quotes(analysis: Analysis) -> tuple[list[Quote], list[Diagnostic]]:
+    quotes: list[Quote] = []
+    diagnostics: list[Diagnostic] = []
+    tokens = analysis.tokens
+    by_block: dict[int, list[int]] = {}
+    for sentence in analysis.sentences:
+        by_block.setdefault(sentence.block, []).extend(
+            range(sentence.token_start, sentence.token_end)
+        )
+    for indices in by_block.values():
+        stack: list[tuple[str, int]] = []
+        for i in indices:
+            mark = tokens[i].text
+            if len(mark) != 1:
+                continue
+            if mark == '"':
+                if stack and stack[-1][0] == '"':
+                    _close(stack, i, quotes)
+                else:
+                    stack.append((mark, i))
+            elif stack and mark in _OPEN_FOR.get(stack[-1][0], ""):
+                _close(stack, i, quotes)
+            elif mark in _OPEN_FOR and not (mark in "»«›‹" and _closes_any(stack, mark)):
+                stack.append((mark, i))
+            elif mark in _CLOSERS:
+                if not _close_outer(stack, mark, i, quotes):
+                    diagnostics.append(_unbalanced(analysis, i, "closing quotation mark without an opening one"))
+        for _, i in stack:
+            diagnostics.append(_unbalanced(analysis, i, "quotation mark opened but never closed in this paragraph"))
+    quotes.sort(key=lambda q: q.open)
+    return quotes, diagnostics
+
+
+def _closes_any(stack: list[tuple[str, int]], mark: str) -> bool:
+    return any(mark in _OPEN_FOR.get(opener, "") for opener, _ in stack)
+
+
+def _close(stack: list[tuple[str, int]], i: int, quotes: list[Quote]) -> None:
+    _, start = stack.pop()
+    quotes.append(Quote(start, i, len(stack)))
+
+
+def _close_outer(stack: list[tuple[str, int]], mark: str, i: int, quotes: list[Quote]) -> bool:
+    """Close an outer quote whose inner quote was left open (a typo); report nothing twice."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if mark in _OPEN_FOR.get(stack[depth][0], ""):
+            del stack[depth + 1 :]
+            _close(stack, i, quotes)
+            return True
+    return False
+
+
+def _unbalanced(analysis: Analysis, i: int, message: str) -> Diagnostic:
+    return Diagnostic("unbalanced_quote", message, Severity.WARNING, analysis.tokens[i].span)

@@ -1,0 +1,194 @@
+"""A sentence view over the dependency parse with the few queries the rules need.
+
+All indices are global token indices into ``Analysis.tokens``.  The parser is a small CNN
+(LAS ≈ 69 on GSD dev), so every rule also has a surface fallback (comma segments, NP chunks).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..lexicons import VerbCue, verb_cues
+from ..model import Analysis, Sentence, Token
+
+PUNCT = frozenset(",.;:!?…-–—()[]")
+QUOTE_CHARS = frozenset("\"'„“”‚‘’»«›‹")
+_NP_INNER = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"})
+_SUBORDINATORS = frozenset({"dass", "ob", "wie", "weil", "da", "wenn", "was", "wer", "warum", "wo"})
+
+
+class SentenceView:
+    """Tokens of one sentence with children lists and convenience queries."""
+
+    def __init__(self, analysis: Analysis, sentence: Sentence) -> None:
+        self.analysis = analysis
+        self.sentence = sentence
+        self.start = sentence.token_start
+        self.end = sentence.token_end
+        self.tokens = analysis.tokens
+        kids: dict[int, list[int]] = defaultdict(list)
+        for i in range(self.start, self.end):
+            head = self.tokens[i].head
+            if head != i and self.start <= head < self.end:
+                kids[head].append(i)
+        self._kids = kids
+
+    @property
+    def indices(self) -> range:
+        return range(self.start, self.end)
+
+    def tok(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def low(self, i: int) -> str:
+        return self.tokens[i].text.lower()
+
+    def children(self, i: int, *deps: str) -> list[int]:
+        kids = self._kids.get(i, [])
+        return [k for k in kids if not deps or self.tokens[k].dep in deps]
+
+    def subtree(self, i: int, exclude: Iterable[int] = ()) -> list[int]:
+        """Token ``i`` and its descendants, minus the subtrees rooted at ``exclude``."""
+        banned = set(exclude)
+        out, stack = [], [i]
+        while stack:
+            node = stack.pop()
+            if node in banned:
+                continue
+            out.append(node)
+            stack.extend(self._kids.get(node, []))
+        return sorted(out)
+
+    def is_punct(self, i: int) -> bool:
+        text = self.tokens[i].text
+        return all(c in PUNCT for c in text)
+
+    def is_quote(self, i: int) -> bool:
+        text = self.tokens[i].text
+        return len(text) <= 2 and all(c in QUOTE_CHARS for c in text)
+
+    def is_finite(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return tok.feature("VerbForm") == "Fin" or tok.tag in ("VVFIN", "VAFIN", "VMFIN")
+
+    def verb_lemma(self, i: int) -> str:
+        """Lemma with its separated particle joined on: "teilte … mit" gives "mitteilen"."""
+        lemma = self.tokens[i].lemma.lower()
+        k = self.particle(i)
+        return lemma if k is None else self.low(k) + lemma
+
+    def particle(self, i: int) -> int | None:
+        """The separated verb particle of finite verb ``i`` (parse first, then the PTKVZ tag)."""
+        for k in self.children(i, "compound", "svp", "prt"):
+            if self.tokens[k].tag == "PTKVZ":
+                return k
+        if not self.is_finite(i):
+            return None
+        for k in range(i + 1, self.end):
+            if self.tokens[k].text in (",", ":", ";") or self.is_quote(k):
+                return None
+            if self.tokens[k].tag == "PTKVZ":
+                return k
+        return None
+
+    def cue(self, i: int) -> VerbCue | None:
+        """The reporting-verb entry of token ``i``, if it is a verb in the lexicon."""
+        if self.tokens[i].pos not in ("VERB", "AUX") and not self.tokens[i].tag.startswith("VV"):
+            return None
+        cues = verb_cues()
+        return cues.get(self.verb_lemma(i)) or cues.get(self.tokens[i].lemma.lower())
+
+    def subject(self, i: int) -> list[int]:
+        """The subject phrase of verb ``i`` (following aux/chains up to the finite verb)."""
+        for head in (i, self.tokens[i].head):
+            for k in self.children(head, "nsubj", "csubj"):
+                return self.phrase(k)
+            if head == self.tokens[i].head or self.tokens[i].dep not in ("xcomp", "aux", "conj"):
+                break
+        return []
+
+    def phrase(self, head: int) -> list[int]:
+        """A noun phrase: the head's subtree minus relative clauses and outer punctuation."""
+        drop = [k for k in self.children(head, "acl") if self._is_relative(k)]
+        drop += self.children(head, "punct") if not self._inside_quotes(head) else []
+        return self.trim(self.subtree(head, exclude=drop))
+
+    def _is_relative(self, k: int) -> bool:
+        return any(self.tokens[c].feature("PronType") == "Rel" for c in self.subtree(k))
+
+    def _inside_quotes(self, head: int) -> bool:
+        return any(self.is_quote(k) for k in self.children(head))
+
+    def trim(self, idx: list[int]) -> list[int]:
+        """Drop leading/trailing punctuation (not quotation marks that close a quote inside)."""
+        idx = sorted(idx)
+        while idx and self.is_punct(idx[0]):
+            idx.pop(0)
+        while idx and self.is_punct(idx[-1]):
+            idx.pop()
+        if idx and self.is_quote(idx[-1]) and not any(self.is_quote(k) for k in idx[:-1]):
+            idx.pop()
+        if idx and self.is_quote(idx[0]) and not any(self.is_quote(k) for k in idx[1:]):
+            idx.pop(0)
+        return idx
+
+    def np_after(self, i: int) -> list[int]:
+        """Surface noun-phrase chunk starting right after token ``i`` (genitives included)."""
+        out: list[int] = []
+        k = i + 1
+        seen_noun = False
+        while k < self.end:
+            tok = self.tokens[k]
+            if self.is_quote(k) or tok.pos in _NP_INNER or (tok.pos == "PRON" and not seen_noun):
+                if tok.pos in ("NOUN", "PROPN", "PRON"):
+                    seen_noun = True
+                elif seen_noun and tok.pos == "DET" and tok.feature("Case") not in (None, "Gen"):
+                    break
+                out.append(k)
+                k += 1
+                continue
+            break
+        while out and self.is_quote(out[-1]) and sum(self.is_quote(x) for x in out) % 2:
+            out.pop()
+        return out if seen_noun else []
+
+    def np_before(self, i: int) -> list[int]:
+        """Surface noun-phrase chunk ending right before token ``i``."""
+        out: list[int] = []
+        k = i - 1
+        while k >= self.start:
+            tok = self.tokens[k]
+            if tok.pos in _NP_INNER or self.is_quote(k) or tok.pos == "PRON":
+                out.insert(0, k)
+                k -= 1
+                continue
+            break
+        while out and self.tokens[out[0]].pos == "ADV":
+            out.pop(0)
+        return out if any(self.tokens[x].pos in ("NOUN", "PROPN", "PRON") for x in out) else []
+
+    def segments(self) -> list[list[int]]:
+        """Comma/colon/semicolon-separated stretches of the sentence (separators excluded)."""
+        segs: list[list[int]] = [[]]
+        for i in self.indices:
+            if self.tokens[i].text in (",", ";", ":"):
+                segs.append([])
+            else:
+                segs[-1].append(i)
+        return [s for s in segs if s]
+
+    def clause_like(self, idx: list[int]) -> bool:
+        """Whether a stretch is a clause: a finite verb, or opened by dass/ob/wie/w-word."""
+        words = [i for i in idx if not self.is_quote(i)]
+        if not words:
+            return False
+        if self.low(words[0]) in _SUBORDINATORS:
+            return True
+        return any(self.is_finite(i) for i in words)
+
+    def final_punct(self) -> int | None:
+        last = self.end - 1
+        while last >= self.start and self.is_quote(last):
+            last -= 1
+        return last if last >= self.start and self.tokens[last].text in (".", "!", "?", "…") else None

@@ -1,0 +1,47 @@
+"""Bytes to text: refuse binary files, decode UTF-8 (or a confidently detected legacy charset)."""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+from ..errors import BinaryInputError, EmptyInputError, EncodingError
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+}
+
+
+def decode_bytes(data: bytes, *, name: str = "input") -> str:
+    """Decode ``data`` as text.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they are; otherwise
+    charset-normalizer must find a legacy encoding (cp1252, latin-1, …) whose decoding looks like
+    language, else :class:`EncodingError`.  Binary data raises :class:`BinaryInputError`.
+    """
+    if not data.strip():
+        raise EmptyInputError(f"{name} is empty", name=name)
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise BinaryInputError(f"{name} is {what}, not text", name=name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise BinaryInputError(f"{name} contains NUL bytes: it is binary, not text", name=name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.1 or best.encoding.startswith("utf"):
+        raise EncodingError(
+            f"{name} is not valid UTF-8 (byte {utf8_error.start}) and no other encoding fits",
+            name=name,
+            position=utf8_error.start,
+        )
+    return str(best)

@@ -1,0 +1,69 @@
+"""HTML to an article through trafilatura: main text, headings, title, date, author, site."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import trafilatura
+
+from ..errors import ExtractionError
+from ..model import Article, BlockKind, Metadata
+from .assemble import assemble, clean_line
+
+_MIN_DESCRIPTION = 40
+
+
+def parse_html(html: str | bytes, metadata: Metadata) -> Article:
+    """Extract the article of a web page.
+
+    The page title becomes the headline; trafilatura's ``<head>`` elements become subheadings
+    and every other body element a paragraph.  The meta description becomes the standfirst when
+    the body does not already start with it.
+
+    Raises:
+        ExtractionError: the page holds no article text.
+    """
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=True
+    )
+    if doc is None or doc.body is None:
+        raise ExtractionError("the page holds no article text")
+    body: list[tuple[BlockKind, str]] = []
+    for element in doc.body:
+        text = clean_line(" ".join("".join(element.itertext()).split()))
+        if text:
+            kind = BlockKind.SUBHEADING if element.tag == "head" else BlockKind.PARAGRAPH
+            body.append((kind, text))
+    if not any(kind is BlockKind.PARAGRAPH for kind, _ in body):
+        raise ExtractionError("the page holds no article text")
+    title = clean_line(doc.title or "") or None
+    if title and body and body[0][1] == title:
+        body.pop(0)
+    blocks: list[tuple[BlockKind, str]] = []
+    if title:
+        blocks.append((BlockKind.HEADLINE, title))
+    description = clean_line(doc.description or "")
+    if len(description) >= _MIN_DESCRIPTION and not body[0][1].startswith(description[:40]):
+        blocks.append((BlockKind.STANDFIRST, description))
+    blocks.extend(body)
+    meta = replace(
+        metadata,
+        title=title,
+        date=doc.date or None,
+        author=doc.author or None,
+        site_name=doc.sitename or None,
+        url=metadata.url or doc.url or None,
+        input_format="html",
+    )
+    return assemble(blocks, meta)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text is an HTML document rather than scraped plain text."""
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        "<body" in head or "<head" in head or "<div" in head or "<p>" in head
+    )
+
+
+__all__ = ["looks_like_html", "parse_html"]

@@ -1,0 +1,119 @@
+"""Scraped plain text to an article: drop boilerplate lines, find headline, standfirst, subheads.
+
+The heuristics follow the layout of German news pages as copied from a browser: an optional
+section kicker ("Politik"), the headline, a standfirst or image caption, share buttons, the body
+with subheadings (short lines without final punctuation), then follow-us lines, author codes
+("/fka/news.de") and topic lists.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Article, BlockKind, Metadata
+from ..resources import read_lines
+from .assemble import assemble, clean_line
+
+_CREDIT = re.compile(
+    r"\s*(?:Bild|Foto|Fotos|Quelle|Bildquelle|Grafik|Video)\s*:\s*"
+    r"(?=[^.!?]*(?:/|\||dpa|AFP|Reuters|picture alliance|Getty|imago|iStock|Shutterstock|"
+    r"AP\b|Keystone|©))[^\n]*$",
+    re.IGNORECASE,
+)
+_FINAL = re.compile(r"[.!?:;…]$")
+_CLOSERS = "\"'“”‘’»«›‹)]"
+_KICKER_MAX_WORDS = 3
+_SUBHEAD_MAX = 160
+_STANDFIRST_MAX = 320
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in read_lines("de", "boilerplate.txt"))
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a whole line is page furniture rather than article text."""
+    return any(p.search(line) for p in _patterns())
+
+
+def strip_credit(line: str) -> tuple[str, str | None]:
+    """Split an image credit ("Bild: picture alliance/dpa/AP | …") off the end of a line."""
+    match = _CREDIT.search(line)
+    if match is None:
+        return line, None
+    return line[: match.start()].rstrip(), match.group(0).strip()
+
+
+def _ends_like_sentence(line: str) -> bool:
+    return bool(_FINAL.search(line.rstrip(_CLOSERS))) or line.endswith(("“", "”", '"', "«", "»"))
+
+
+def _looks_like_heading(line: str) -> bool:
+    return len(line) <= _SUBHEAD_MAX and not _FINAL.search(line.rstrip(_CLOSERS))
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Lines of the input, each a candidate block; blank lines and tabs are separators."""
+    return [clean_line(line) for line in text.splitlines() if clean_line(line)]
+
+
+def parse_plain_text(text: str, metadata: Metadata, *, filter_boilerplate: bool = True) -> Article:
+    """Make an :class:`Article` from scraped text.
+
+    With ``filter_boilerplate=False`` every non-empty line is kept as a paragraph (used for
+    gold data whose text is already clean).
+    """
+    lines = _paragraphs(text)
+    if not filter_boilerplate:
+        return assemble(((BlockKind.PARAGRAPH, line) for line in lines), metadata)
+    dropped: list[str] = []
+    kept: list[str] = []
+    for line in lines:
+        if is_boilerplate(line):
+            dropped.append(line)
+            continue
+        body, credit = strip_credit(line)
+        if credit:
+            dropped.append(credit)
+        if body:
+            kept.append(body)
+    section = None
+    if len(kept) > 2 and len(kept[0].split()) <= _KICKER_MAX_WORDS and _looks_like_heading(kept[0]):
+        section = kept.pop(0)
+    blocks = _type_blocks(kept)
+    if section is not None:
+        metadata = _with(metadata, section=section)
+    title = next((t for k, t in blocks if k is BlockKind.HEADLINE), None)
+    if title and not metadata.title:
+        metadata = _with(metadata, title=title)
+    return assemble(blocks, metadata, dropped)
+
+
+def _type_blocks(lines: list[str]) -> list[tuple[BlockKind, str]]:
+    blocks: list[tuple[BlockKind, str]] = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if i == 0 and following is not None and _looks_like_heading(line):
+            kind = BlockKind.HEADLINE
+        elif (
+            i == 1
+            and blocks[0][0] is BlockKind.HEADLINE
+            and len(line) <= _STANDFIRST_MAX
+            and following is not None
+            and _ends_like_sentence(line)
+        ):
+            kind = BlockKind.STANDFIRST
+        elif following is not None and i > 0 and _looks_like_heading(line):
+            kind = BlockKind.SUBHEADING
+        else:
+            kind = BlockKind.PARAGRAPH
+        blocks.append((kind, line))
+    return blocks
+
+
+def _with(metadata: Metadata, **changes: str) -> Metadata:
+    from dataclasses import replace
+
+    return replace(metadata, **changes)

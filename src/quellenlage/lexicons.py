@@ -1,0 +1,54 @@
+"""The German lexicons, loaded once from ``resources/de`` (data files, not code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Medium
+from .resources import read_lines, read_table
+
+
+@dataclass(frozen=True, slots=True)
+class VerbCue:
+    lemma: str
+    medium: Medium
+    distancing: bool
+    act: bool  # also a speech act without a complement clause ("bezeichnete X als Y")
+
+
+@lru_cache(maxsize=1)
+def verb_cues() -> dict[str, VerbCue]:
+    return {
+        row[0]: VerbCue(row[0], Medium(row[1]), row[2] == "distancing", row[3] == "act")
+        for row in read_table("de", "cue_verbs.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> tuple[tuple[str, Medium], ...]:
+    return tuple((row[0], Medium(row[1])) for row in read_table("de", "source_nouns.tsv"))
+
+
+def source_noun_medium(word: str) -> Medium | None:
+    """Medium of a statement noun after nach/laut ("Polizeiangaben" ends in "angaben")."""
+    low = word.lower()
+    for stem, medium in _source_nouns():
+        if low == stem or low.endswith(stem) or low.rstrip("n") == stem:
+            return medium
+    return None
+
+
+@lru_cache(maxsize=1)
+def cue_nouns() -> dict[str, Medium]:
+    return {row[0]: Medium(row[1]) for row in read_table("de", "cue_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def vague_sources() -> frozenset[str]:
+    return frozenset(read_lines("de", "vague_sources.txt"))
+
+
+@lru_cache(maxsize=1)
+def hedge_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("de", "hedges.tsv")}

@@ -1,0 +1,237 @@
+"""The data model: one fixed article text, every finding a character span into it.
+
+All classes are frozen and slotted; collections are tuples.  ``Article.text`` never changes once
+made, and every :class:`Span` satisfies ``article.text[span.start:span.end] == span.text``
+(Python string indices, half-open).  This module imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of Python string indices into ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """Make the span of ``text[start:end]``, checking the bounds."""
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span ({start}, {end}) outside text of length {len(text)}")
+        return cls(start, end, text[start:end])
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class BlockKind(str, Enum):
+    """The role of a block of the article text."""
+
+    HEADLINE = "headline"
+    STANDFIRST = "standfirst"
+    SUBHEADING = "subheading"
+    PARAGRAPH = "paragraph"
+
+
+class AttributionType(str, Enum):
+    """Form of reported speech (the German news quotation dataset's ``type``)."""
+
+    DIRECT = "direct"  # quotation marks: „…“
+    INDIRECT = "indirect"  # reporting verb + complement, often Konjunktiv I
+    FREE_INDIRECT = "free_indirect"  # Konjunktiv I continuation without its own cue
+    INDIRECT_FREE_INDIRECT = "indirect_free_indirect"
+    REPORTED = "reported"  # laut X, X zufolge, nach Angaben von X, a speech-act noun
+
+
+class Medium(str, Enum):
+    """Whether the source spoke, wrote or thought (the dataset's ``medium``)."""
+
+    SPEECH = "speech"
+    WRITING = "writing"
+    THOUGHT = "thought"
+    SPEECH_OR_WRITING = "speech_or_writing"
+    SPEECH_OR_THOUGHT = "speech_or_thought"
+    THOUGHT_OR_WRITING = "thought_or_writing"
+    UNKNOWN = "unknown"
+
+
+class SourceKind(str, Enum):
+    """A first, mention-level typing of who a source is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    MEDIA = "media"
+    STATE = "state"
+    VAGUE = "vague"  # Experten, Beobachter, Kreise, viele
+    ANONYMOUS = "anonymous"  # no source given at all (passive, "es heißt")
+    PRONOUN = "pronoun"  # er, sie: needs resolution
+    UNKNOWN = "unknown"
+
+
+class HedgeKind(str, Enum):
+    """Why a stretch of text is marked as hedged or weakly sourced."""
+
+    REPORTATIVE_MODAL = "reportative_modal"  # soll/sollen/will + infinitive
+    ADVERB = "adverb"  # angeblich, mutmaßlich, offenbar, vermutlich
+    KONJUNKTIV = "konjunktiv"  # Konjunktiv I or II on a finite verb
+    DISTANCING_VERB = "distancing_verb"  # behaupten, glauben machen
+    VAGUE_SOURCE = "vague_source"  # Experten, Beobachter, Kreise, viele
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about the article besides its text."""
+
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    section: str | None = None
+    url: str | None = None
+    language: str = "de"
+    input_format: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A headline, standfirst, subheading or paragraph of the article text."""
+
+    kind: BlockKind
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The analysed text, fixed once made, and its metadata.
+
+    ``dropped`` lists the lines removed as boilerplate (share buttons, credits, follow-us lines),
+    so that a reader can check that nothing of the article was lost.
+    """
+
+    text: str
+    blocks: tuple[Block, ...]
+    metadata: Metadata = field(default_factory=Metadata)
+    dropped: tuple[str, ...] = ()
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+    def block_at(self, offset: int) -> Block | None:
+        for block in self.blocks:
+            if block.span.start <= offset < block.span.end:
+                return block
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token with its morpho-syntactic annotation (empty strings until tagged).
+
+    ``head`` is the index of the syntactic head in ``Analysis.tokens`` (itself for a root).
+    ``morph`` is the UD feature string, e.g. ``Mood=Sub|Number=Sing|Person=3|Tense=Pres``.
+    """
+
+    index: int
+    span: Span
+    sentence: int
+    lemma: str = ""
+    pos: str = ""
+    tag: str = ""
+    morph: str = ""
+    dep: str = ""
+    head: int = -1
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def feature(self, name: str) -> str | None:
+        for item in self.morph.split("|"):
+            key, _, value = item.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its span, its tokens ``[token_start, token_end)`` and its block."""
+
+    index: int
+    span: Span
+    token_start: int
+    token_end: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """A marker that weakens or distances the text from a claim; ``trigger`` is the cue."""
+
+    kind: HedgeKind
+    trigger: Span
+    sentence: int
+    lexeme: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who says what: one act of reported speech, thought or writing.
+
+    Each role is a tuple of spans, because roles can be discontinuous (``teilte … mit``).
+    ``rule`` names the construction handler that found it, so a reader can see why.
+    ``parent`` is the id of the attribution this one is nested in (a quote inside a quote).
+    """
+
+    id: int
+    type: AttributionType
+    medium: Medium
+    cue: tuple[Span, ...]
+    source: tuple[Span, ...]
+    message: tuple[Span, ...]
+    addressee: tuple[Span, ...] = ()
+    frame: tuple[Span, ...] = ()
+    source_kind: SourceKind = SourceKind.UNKNOWN
+    hedged: bool = False
+    rule: str = ""
+    parent: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A recoverable oddity in the input or analysis, reported instead of raised."""
+
+    code: str
+    message: str
+    severity: Severity = Severity.WARNING
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The article and everything found in it; stages return new instances."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    hedges: tuple[Hedge, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    layers: frozenset[str] = frozenset()
+
+    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+        return self.tokens[sentence.token_start : sentence.token_end]

@@ -1,0 +1,6 @@
+"""Linguistic layers behind one interface: segmentation (SoMaJo) and tagging/parsing (spaCy)."""
+
+from .segment import segment
+from .tagger import lemma_of, load_model, tag
+
+__all__ = ["lemma_of", "load_model", "segment", "tag"]

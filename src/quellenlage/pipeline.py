@@ -1,0 +1,94 @@
+"""The analysis pipeline: stages that declare what they require and provide.
+
+A stage is any object with ``name``, ``requires``, ``provides`` (sets of layer names) and
+``__call__(analysis) -> analysis``.  :class:`Pipeline` checks when built that every stage's
+requirements are provided by an earlier stage (or by the article itself: layer ``"article"``)
+and names what is missing, as stanza does.  Stages never mutate; they return a new Analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol, runtime_checkable
+
+from . import nlp
+from .errors import ConfigError
+from .model import Analysis, Article
+
+
+@runtime_checkable
+class Stage(Protocol):
+    name: str
+    requires: frozenset[str]
+    provides: frozenset[str]
+
+    def __call__(self, analysis: Analysis) -> Analysis: ...
+
+
+class Pipeline:
+    """An ordered, checked sequence of stages."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        available = {"article"}
+        for stage in stages:
+            missing = stage.requires - available
+            if missing:
+                raise ConfigError(
+                    f"stage {stage.name!r} requires {', '.join(sorted(missing))}, "
+                    f"which no earlier stage provides",
+                    hint="add the providing stage before it",
+                    stage=stage.name,
+                    missing=sorted(missing),
+                )
+            available |= stage.provides
+        self.stages = tuple(stages)
+        self.provides = frozenset(available)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(stage.name for stage in self.stages)
+
+    def __call__(self, article: Article) -> Analysis:
+        analysis = Analysis(article=article, layers=frozenset({"article"}))
+        for stage in self.stages:
+            analysis = stage(analysis)
+            analysis = replace(analysis, layers=analysis.layers | stage.provides)
+        return analysis
+
+    def pipe(self, articles: Iterable[Article]) -> Iterable[Analysis]:
+        for article in articles:
+            yield self(article)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Sentences and tokens (SoMaJo)."""
+
+    name: str = "segment"
+    requires: frozenset[str] = frozenset({"article"})
+    provides: frozenset[str] = frozenset({"sentences", "tokens"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        sentences, tokens = nlp.segment(analysis.article)
+        return replace(analysis, sentences=sentences, tokens=tokens)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """Lemmas, POS, morphology and dependencies (the shipped UD model)."""
+
+    name: str = "tag"
+    requires: frozenset[str] = frozenset({"sentences", "tokens"})
+    provides: frozenset[str] = frozenset({"lemmas", "morphology", "syntax"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        return replace(analysis, tokens=nlp.tag(analysis.sentences, analysis.tokens))
+
+
+def default_pipeline() -> Pipeline:
+    """Segmentation, tagging, attribution and hedging, the rules-based analysis."""
+    from .attribution import Attribute
+    from .provenance import MarkHedges
+
+    return Pipeline([Segment(), Tag(), Attribute(), MarkHedges()])
