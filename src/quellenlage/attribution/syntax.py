@@ -100,19 +100,53 @@ class SentenceView:
         return cues.get(self.verb_lemma(i)) or cues.get(self.tokens[i].lemma.lower())
 
     def subject(self, i: int) -> list[int]:
-        """The subject phrase of verb ``i`` (following aux/chains up to the finite verb)."""
-        for head in (i, self.tokens[i].head):
+        """The subject phrase of verb ``i``: parse (verb or its auxiliary), else surface."""
+        heads = [i] + self.children(i, "aux", "cop")
+        if self.tokens[i].dep in ("xcomp", "aux", "conj") and self.start <= self.tokens[i].head < self.end:
+            heads.append(self.tokens[i].head)
+        for head in heads:
             for k in self.children(head, "nsubj", "csubj"):
-                return self.phrase(k)
-            if head == self.tokens[i].head or self.tokens[i].dep not in ("xcomp", "aux", "conj"):
-                break
+                phrase = self.phrase(k)
+                nominal = any(self.tokens[x].pos in ("NOUN", "PROPN", "PRON") for x in phrase)
+                if nominal and not self.is_quote(phrase[0]) and i not in phrase:
+                    return phrase
+        return self.nominative_np(exclude=i)
+
+    def nominative_np(self, exclude: int) -> list[int]:
+        """The first noun phrase not governed by a preposition whose head is nominative."""
+        k = self.start
+        while k < self.end:
+            if k == exclude or self.tokens[k].pos in ("ADP", "SCONJ") or self.is_punct(k):
+                k += 1 if self.tokens[k].pos != "ADP" else len(self.np_after(k)) + 1
+                continue
+            chunk = self.np_after(k - 1) if self.tokens[k].pos != "VERB" else []
+            if chunk:
+                heads = [c for c in chunk if self.tokens[c].pos in ("NOUN", "PROPN", "PRON")]
+                if heads and self.tokens[heads[0]].feature("Case") in (None, "Nom"):
+                    return chunk
+                k = chunk[-1] + 1
+            else:
+                k += 1
         return []
 
     def phrase(self, head: int) -> list[int]:
-        """A noun phrase: the head's subtree minus relative clauses and outer punctuation."""
+        """A noun phrase: the head's subtree, cut where the parse runs past the phrase."""
         drop = [k for k in self.children(head, "acl") if self._is_relative(k)]
-        drop += self.children(head, "punct") if not self._inside_quotes(head) else []
-        return self.trim(self.subtree(head, exclude=drop))
+        tree = self.subtree(head, exclude=drop)
+        out: list[int] = []
+        seen_noun = False
+        first = tree[0]
+        while first < head and self.tokens[first].pos in ("CCONJ", "PUNCT"):
+            first += 1
+        for k in range(first, tree[-1] + 1):
+            tok = self.tokens[k]
+            if k not in tree or tok.pos in ("VERB", "AUX", "ADV", "PART", "SCONJ") or tok.tag == "ADJD":
+                break
+            if seen_noun and tok.pos == "DET" and tok.feature("Case") in ("Acc", "Dat"):
+                break
+            seen_noun = seen_noun or tok.pos in ("NOUN", "PROPN", "PRON")
+            out.append(k)
+        return self.trim(out)
 
     def _is_relative(self, k: int) -> bool:
         return any(self.tokens[c].feature("PronType") == "Rel" for c in self.subtree(k))

@@ -11,7 +11,7 @@ from .decode import decode_bytes
 from .fetch import FetchLimits, fetch
 from .html import looks_like_html, parse_html
 from .language import detect_language
-from .plaintext import parse_plain_text
+from .plaintext import parse_plain_text, verbatim
 
 SUPPORTED_LANGUAGES = ("de",)
 LANGUAGE_CHOICES = ("auto", "de", "en")
@@ -30,7 +30,7 @@ def from_text(text: str, *, lang: str = "auto", filter_boilerplate: bool = True,
         article = parse_html(text, meta)
     else:
         article = parse_plain_text(text, meta, filter_boilerplate=filter_boilerplate)
-    if not article.text:
+    if not article.text.strip():
         raise EmptyInputError("the input holds only boilerplate, no article text")
     return with_language(article, lang)
 
@@ -78,4 +78,4 @@ def with_language(article: Article, lang: str) -> Article:
 
 
 __all__ = ["FetchLimits", "LANGUAGE_CHOICES", "SUPPORTED_LANGUAGES", "from_bytes", "from_path",
-           "from_text", "from_url", "load", "with_language"]  # fmt: skip
+           "from_text", "from_url", "load", "parse_plain_text", "verbatim", "with_language"]  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Article, BlockKind, Metadata
+from ..model import Article, Block, BlockKind, Metadata, Span
 from ..resources import read_lines
 from .assemble import assemble, clean_line
 
@@ -62,12 +62,12 @@ def _paragraphs(text: str) -> list[str]:
 def parse_plain_text(text: str, metadata: Metadata, *, filter_boilerplate: bool = True) -> Article:
     """Make an :class:`Article` from scraped text.
 
-    With ``filter_boilerplate=False`` every non-empty line is kept as a paragraph (used for
-    gold data whose text is already clean).
+    With ``filter_boilerplate=False`` the text is kept verbatim, every non-empty line a
+    paragraph, so that offsets into the caller's own text stay valid (gold data, API users).
     """
-    lines = _paragraphs(text)
     if not filter_boilerplate:
-        return assemble(((BlockKind.PARAGRAPH, line) for line in lines), metadata)
+        return verbatim(text, metadata)
+    lines = _paragraphs(text)
     dropped: list[str] = []
     kept: list[str] = []
     for line in lines:
@@ -89,6 +89,20 @@ def parse_plain_text(text: str, metadata: Metadata, *, filter_boilerplate: bool 
     if title and not metadata.title:
         metadata = _with(metadata, title=title)
     return assemble(blocks, metadata, dropped)
+
+
+def verbatim(text: str, metadata: Metadata) -> Article:
+    """The text exactly as given (offsets into it stay valid), each non-empty line a paragraph."""
+    blocks: list[Block] = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.start(), match.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            blocks.append(Block(BlockKind.PARAGRAPH, Span.of(text, start, end)))
+    return Article(text=text, blocks=tuple(blocks), metadata=metadata)
 
 
 def _type_blocks(lines: list[str]) -> list[tuple[BlockKind, str]]:

@@ -1,0 +1,65 @@
+"""Attributions carried over from context: Konjunktiv continuations and reportative *sollen*.
+
+German news keeps reporting a source's words in Konjunktiv I after one cue ("Der Staatsanwalt
+sagte, … Dies sei eindeutig nachzuweisen gewesen."); such sentences are free indirect speech of
+the last speaker.  A "soll"-sentence without a cue of its own is hearsay: it is attributed to
+the last speaker of the same or previous paragraph, else to nobody (an anonymous source).
+"""
+
+from __future__ import annotations
+
+from ..model import Analysis, AttributionType, Medium
+from ..nlp.mood import finite_verbs, is_konjunktiv_i, reportative_modal
+from .draft import Draft
+
+_SPEAKER_REACH = 1  # paragraphs back that a speaker carries
+
+
+def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft]:
+    """New drafts for sentences that no accepted draft covers; fills free quotes' speakers."""
+    tokens = analysis.tokens
+    covered: dict[int, list[Draft]] = {}
+    for draft in accepted:
+        for i in draft.message + draft.frame:
+            covered.setdefault(tokens[i].sentence, []).append(draft)
+    out: list[Draft] = []
+    last: Draft | None = None
+    chain = False
+    for sentence in analysis.sentences:
+        own = covered.get(sentence.index, [])
+        if own:
+            for draft in own:
+                if last is not None and not draft.source and draft.rule == "free direct quote" and _near(analysis, last, sentence.block):
+                    draft.source, draft.medium = list(last.source), last.medium
+            with_source = [d for d in own if d.source]
+            if with_source:
+                last = max(with_source, key=lambda d: d.first)
+            chain = True
+            continue
+        s, e = sentence.token_start, sentence.token_end
+        finite = finite_verbs(tokens, s, e)
+        message = list(range(s, e))
+        konj = any(is_konjunktiv_i(tokens[i], tokens[i - 1] if i > s else None) for i in finite)
+        if chain and konj and last is not None and _near(analysis, last, sentence.block):
+            out.append(Draft(AttributionType.INDIRECT_FREE_INDIRECT, last.medium, message,
+                             source=list(last.source), rule="Konjunktiv continuation",
+                             priority=20, sentence=sentence.index))  # fmt: skip
+            continue
+        hearsay = any(reportative_modal(tokens, i, e) for i in finite)
+        modal = any(tokens[i].text.lower() in ("soll", "sollen") for i in finite)
+        near = last is not None and _near(analysis, last, sentence.block)
+        if hearsay or (modal and near and chain):
+            source = list(last.source) if near and last is not None else []
+            medium = last.medium if source and last is not None else Medium.UNKNOWN
+            out.append(Draft(AttributionType.FREE_INDIRECT, medium, message, source=source,
+                             rule="reportative sollen", priority=15, sentence=sentence.index))  # fmt: skip
+            continue
+        chain = False
+    return out
+
+
+def _near(analysis: Analysis, draft: Draft | None, block: int) -> bool:
+    if draft is None or not draft.source:
+        return False
+    their = analysis.tokens[draft.source[0]].sentence
+    return block - analysis.sentences[their].block <= _SPEAKER_REACH

@@ -1,0 +1,123 @@
+"""Direct quotes linked to their speakers.
+
+A quote is taken as reported speech when it is long (four or more words, or a sentence of its
+own) or when it sits inside the message of another attribution (a partial quote: „Krieg“).
+Short quotes elsewhere are names, titles or scare quotes and are left alone.  The frame is
+looked for after the quote (``„…“, sagte X.``), then before it (``X sagte: „…“``, ``X: „…“``).
+A quote with no frame in its sentences is free direct speech: it keeps the previous speaker.
+"""
+
+from __future__ import annotations
+
+from ..model import Analysis, AttributionType, Medium
+from .draft import Draft
+from .quotes import Quote
+from .syntax import SentenceView
+
+_LONG = 4
+
+
+def quote_drafts(
+    analysis: Analysis, quotes: list[Quote], views: list[SentenceView], drafts: list[Draft]
+) -> list[Draft]:
+    """Drafts for speech quotes; ``drafts`` are the sentence-level ones, used for nesting."""
+    out: list[Draft] = []
+    for quote in quotes:
+        inner = [i for i in quote.inner if not _mark(analysis, i)]
+        words = [i for i in inner if analysis.tokens[i].text.isalnum() or analysis.tokens[i].pos not in ("PUNCT", "")]
+        parent = _enclosing(quote, drafts)
+        if len(words) < _LONG and not _ends_sentence(analysis, quote):
+            if parent is not None and quote.open not in parent.source:
+                out.append(_nested(quote, parent))
+            continue
+        view_open = views[analysis.tokens[quote.open].sentence]
+        view_close = views[analysis.tokens[quote.close].sentence]
+        draft = _frame_after(quote, view_close) or _frame_before(quote, view_open)
+        if draft is None and parent is not None:
+            draft = _nested(quote, parent)
+        if draft is None:
+            draft = Draft(AttributionType.DIRECT, Medium.SPEECH, _span(quote), rule="free direct quote",
+                          priority=30, sentence=view_open.sentence.index)  # fmt: skip
+        out.append(draft)
+    return out
+
+
+def _mark(analysis: Analysis, i: int) -> bool:
+    return analysis.tokens[i].text in "\"'„“”‚‘’»«›‹"
+
+
+def _span(quote: Quote) -> list[int]:
+    return list(range(quote.open, quote.close + 1))
+
+
+def _ends_sentence(analysis: Analysis, quote: Quote) -> bool:
+    before_close = analysis.tokens[quote.close - 1].text if quote.close > quote.open + 1 else ""
+    return before_close in (".", "!", "?", "…")
+
+
+def _enclosing(quote: Quote, drafts: list[Draft]) -> Draft | None:
+    for draft in drafts:
+        if draft.type is not AttributionType.DIRECT and quote.open in draft.message and quote.close in draft.message:
+            return draft
+    return None
+
+
+def _nested(quote: Quote, parent: Draft) -> Draft:
+    return Draft(AttributionType.DIRECT, parent.medium, _span(quote), cue=list(parent.cue),
+                 source=list(parent.source), frame=list(parent.frame), rule="partial quote",
+                 priority=90, parent=parent, sentence=parent.sentence)  # fmt: skip
+
+
+def _frame_after(quote: Quote, view: SentenceView) -> Draft | None:
+    """``„…“, sagte X.`` / ``„…“, so X.`` in the sentence where the quote closes."""
+    k = quote.close + 1
+    if k >= view.end or view.tok(k).text != ",":
+        return None
+    end = view.final_punct() or view.end
+    rest = list(range(k + 1, end))
+    if not rest:
+        return None
+    if view.low(rest[0]) == "so":
+        source = view.np_after(rest[0])
+        if source:
+            return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), cue=[rest[0]],
+                         source=source, frame=[k] + rest, rule="„…“, so X", priority=80,
+                         sentence=view.sentence.index)  # fmt: skip
+        return None
+    for v in rest[:3]:
+        cue = view.cue(v)
+        if cue is not None:
+            particle = view.particle(v)
+            source = [i for i in view.subject(v) if i in rest] or view.np_after(v)
+            return Draft(AttributionType.DIRECT, cue.medium, _span(quote),
+                         cue=sorted([v] + ([particle] if particle is not None else [])),
+                         source=source, frame=[k] + rest, rule="„…“, sagte X", priority=80,
+                         distancing=cue.distancing, sentence=view.sentence.index)  # fmt: skip
+    return None
+
+
+def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
+    """``X sagte: „…“`` / ``X: „…“`` / ``X sagte „…“`` in the sentence where the quote opens."""
+    pre = [i for i in range(view.start, quote.open) if not view.is_quote(i) or i < quote.open]
+    if not pre:
+        return None
+    colon = pre[-1] if view.tok(pre[-1]).text == ":" else None
+    body = pre[:-1] if colon is not None else pre
+    if not body:
+        return None
+    for v in reversed(body):
+        cue = view.cue(v)
+        if cue is not None:
+            particle = view.particle(v)
+            source = [i for i in view.subject(v) if i in body] or view.np_after(v) or view.np_before(v)
+            medium = Medium.WRITING if any(view.low(i) in ("twitter", "facebook", "instagram", "tweet") for i in body) else cue.medium  # fmt: skip
+            return Draft(AttributionType.DIRECT, medium, _span(quote),
+                         cue=sorted([v] + ([particle] if particle is not None else [])),
+                         source=source, frame=pre, rule="X sagte: „…“", priority=80,
+                         distancing=cue.distancing, sentence=view.sentence.index)  # fmt: skip
+    if colon is not None:
+        source = view.np_before(colon)
+        if source:
+            return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), source=source,
+                         frame=pre, rule="X: „…“", priority=75, sentence=view.sentence.index)  # fmt: skip
+    return None

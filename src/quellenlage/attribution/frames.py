@@ -1,0 +1,271 @@
+"""Construction handlers: one small function per way German news introduces reported speech.
+
+Each handler takes a :class:`SentenceView` and returns drafts.  The constructions and their span
+conventions follow the German news quotation dataset's guidelines (Petersen-Frey & Biemann 2024):
+the frame is the introducing clause with its comma, the message the reported clause without the
+sentence's final punctuation, the cue the verb (with particle) or the preposition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..lexicons import cue_nouns, source_noun_medium, verb_cues
+from ..model import AttributionType, Medium
+from .draft import Draft
+from .syntax import SentenceView
+
+Handler = Callable[[SentenceView], list[Draft]]
+_MEDIA_WORDS = ("twitter", "tweet", "facebook", "instagram", "x.com", "telegram", "blog", "brief",
+                "mitteilung", "pressemitteilung", "erklärung", "post", "interview")  # fmt: skip
+
+
+def _addressee(view: SentenceView, verb: int) -> list[int]:
+    """Dative objects and "gegenüber X" / "vor Journalisten" phrases of the verb."""
+    for k in view.children(verb, "iobj", "obl", "obj", "nmod"):
+        case = [c for c in view.children(k, "case") if view.low(c) in ("gegenüber", "vor")]
+        if case and (view.low(case[0]) == "gegenüber" or view.tok(k).lemma.lower().startswith(
+            ("journalist", "reporter", "presse", "medien", "abgeordnet"))):  # fmt: skip
+            return view.trim([x for x in view.subtree(k) if x != case[0]])
+        if view.tok(k).dep == "iobj" and view.tok(k).feature("Case") == "Dat":
+            return view.phrase(k)
+    return []
+
+
+def _medium(view: SentenceView, frame: list[int], default: Medium) -> Medium:
+    words = {view.low(i) for i in frame}
+    if any(w.startswith(_MEDIA_WORDS[:6]) for w in words):
+        return Medium.WRITING
+    return default
+
+
+def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
+    """Subject of the verb from the parse; else the noun phrase right after/before the verb."""
+    subj = [i for i in view.subject(verb) if i in segment or not segment]
+    if subj:
+        return subj
+    after = view.np_after(view.particle(verb) or verb) if verb + 1 < view.end else []
+    if after and all(i in segment for i in after):
+        return after
+    for k in view.children(verb, "obl", "nmod"):  # passive agent: "von X mitgeteilt"
+        if any(view.low(c) in ("von", "seitens") for c in view.children(k, "case")):
+            return view.trim([x for x in view.subtree(k) if view.low(x) not in ("von", "seitens")])
+    before = view.np_before(verb)
+    return before if before and all(i in segment for i in before) else []
+
+
+def verb_with_clause(view: SentenceView) -> list[Draft]:
+    """``X sagte, (dass) …`` / ``…, sagte X.`` / ``X erklärte: …``: a cue verb and its clause."""
+    drafts: list[Draft] = []
+    segs = view.segments()
+    for si, seg in enumerate(segs):
+        for v in seg:
+            cue = view.cue(v)
+            if cue is None or view.low(seg[0]) == "wie" or view.tok(v).dep == "acl":
+                continue
+            before = [i for s in segs[:si] for i in s]
+            after = [i for s in segs[si + 1 :] for i in s]
+            if si == 0 and after and view.clause_like(segs[si + 1]):
+                message, frame_end = after, segs[si + 1][0]
+                frame = list(range(seg[0], frame_end))
+            elif before and view.clause_like(before) and (si == len(segs) - 1 or si > 0):
+                message = before
+                frame = list(range(before[-1] + 1, seg[-1] + 1))
+                apposition = si + 1 < len(segs) and not view.clause_like(segs[si + 1])
+                if apposition:
+                    frame = list(range(before[-1] + 1, segs[si + 1][-1] + 1))
+            else:
+                continue
+            particle = view.particle(v)
+            message = _strip_final(view, message)
+            cue_idx = sorted([v] + ([particle] if particle is not None else []))
+            source = _speaker(view, v, frame)
+            if si + 1 < len(segs) and source and source[-1] == seg[-1] and not view.clause_like(segs[si + 1]):
+                source = view.trim(source + list(range(seg[-1] + 1, segs[si + 1][-1] + 1)))  # ", Professor …"
+            drafts.append(Draft(
+                AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
+                cue=cue_idx, source=source, frame=view.trim(frame) + _comma(view, frame),
+                addressee=_addressee(view, v), rule="verb+clause", priority=60,
+                distancing=cue.distancing,
+            ))  # fmt: skip
+            break
+    return drafts
+
+
+def _comma(view: SentenceView, frame: list[int]) -> list[int]:
+    """The comma or colon that ends a frame before its message belongs to the frame."""
+    nxt = frame[-1] + 1 if frame else -1
+    return [nxt] if 0 <= nxt < view.end and view.tok(nxt).text in (",", ":") else []
+
+
+def _strip_final(view: SentenceView, idx: list[int]) -> list[int]:
+    out = sorted(idx)
+    while out and view.tok(out[-1]).text in (".", "!", "?", ",", ";", ":", "…"):
+        out.pop()
+    return out
+
+
+def wie_berichtet(view: SentenceView) -> list[Draft]:
+    """``Wie X berichtet/mitteilte, …``: the wie-clause frames the main clause."""
+    segs = view.segments()
+    if len(segs) < 2 or view.low(segs[0][0]) != "wie":
+        return []
+    seg = segs[0]
+    verbs = [(v, c) for v in seg if (c := view.cue(v)) is not None]
+    if not verbs:
+        return []
+    v, cue = verbs[-1]
+    particle = view.particle(v)
+    message = _strip_final(view, [i for s in segs[1:] for i in s])
+    frame = seg + _comma(view, seg)
+    return [Draft(
+        AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
+        cue=sorted([seg[0], v] + ([particle] if particle is not None else [])),
+        source=_speaker(view, v, seg), frame=frame, addressee=_addressee(view, v),
+        rule="wie X berichtet", priority=70, distancing=cue.distancing,
+    )]  # fmt: skip
+
+
+def preposition_source(view: SentenceView) -> list[Draft]:
+    """``laut X``, ``gemäß X``, ``X zufolge``, ``nach Angaben X``, ``X nach`` (seiner Meinung nach)."""
+    drafts: list[Draft] = []
+    for i in view.indices:
+        word = view.low(i)
+        if word in ("laut", "gemäß") and view.tok(i).pos == "ADP":
+            np = view.np_after(i)
+        elif word == "zufolge":
+            np = view.np_before(i)
+        elif word == "nach":
+            np = view.np_after(i)
+            if not np or source_noun_medium(view.tok(_head_noun(view, np)).text) is None:
+                np = view.np_before(i) if i + 1 >= view.end or view.is_punct(i + 1) or view.tok(i + 1).pos in ("VERB", "AUX", "ADV") else []  # fmt: skip
+                if not np or source_noun_medium(view.tok(_head_noun(view, np)).text) is None:
+                    continue
+        else:
+            continue
+        if not np:
+            continue
+        frame = sorted(np + [i])
+        medium = source_noun_medium(view.tok(_head_noun(view, np)).text) or Medium.SPEECH_OR_WRITING
+        message = view.trim([k for k in view.indices if k not in frame])
+        if not message:
+            continue
+        drafts.append(Draft(
+            AttributionType.INDIRECT, medium, message, cue=[i], source=np, frame=frame,
+            rule=f"{word} X", priority=65,
+        ))  # fmt: skip
+    return drafts
+
+
+def _head_noun(view: SentenceView, np: list[int]) -> int:
+    nouns = [k for k in np if view.tok(k).pos in ("NOUN", "PROPN")]
+    return nouns[0] if nouns else np[-1]
+
+
+def so_x(view: SentenceView) -> list[Draft]:
+    """``…, so X (weiter).``: the message precedes, the source follows "so"."""
+    for i in view.indices:
+        if view.low(i) != "so" or i == view.start:
+            continue
+        prev = i - 1
+        while prev > view.start and view.is_quote(prev):
+            prev -= 1
+        if view.tok(prev).text != "," and not view.is_quote(i - 1):
+            continue
+        np = view.np_after(i)
+        rest = [k for k in range(i + 1, view.end) if not view.is_punct(k)]
+        if not np or any(view.is_finite(k) for k in rest):
+            continue
+        message = _strip_final(view, list(range(view.start, prev)))
+        end = view.final_punct() or view.end
+        frame = list(range(prev, end))
+        return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, message, cue=[i],
+                      source=np, frame=frame, rule="so X", priority=70)]  # fmt: skip
+    return []
+
+
+def heisst_es(view: SentenceView) -> list[Draft]:
+    """``…, heißt es (in X).`` and ``In X heißt es, …``: source often a document, else none."""
+    for i in view.indices:
+        if view.tok(i).lemma.lower() != "heißen" or i + 1 >= view.end or view.low(i + 1) != "es":
+            continue
+        segs = view.segments()
+        seg = next(s for s in segs if i in s)
+        si = segs.index(seg)
+        if si > 0:
+            message = [k for s in segs[:si] for k in s]
+        elif len(segs) > 1:
+            message = [k for s in segs[1:] for k in s]
+        else:
+            continue
+        source: list[int] = []
+        for k in seg:
+            if view.low(k) in ("in", "im") and k != i:
+                source = view.np_after(k)
+                break
+        return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, _strip_final(view, message),
+                      cue=[i, i + 1], source=source, frame=seg + _comma(view, seg),
+                      rule="heißt es", priority=70)]  # fmt: skip
+    return []
+
+
+def noun_with_clause(view: SentenceView) -> list[Draft]:
+    """``X teilt die Meinung / äußerte die Hoffnung, dass …``: a statement noun and its clause."""
+    nouns = cue_nouns()
+    segs = view.segments()
+    for si, seg in enumerate(segs[:-1]):
+        n = seg[-1]
+        if view.low(n) not in nouns or not view.clause_like(segs[si + 1]):
+            continue
+        if view.low(segs[si + 1][0]) not in ("dass", "ob") and not any(
+            view.tok(k).feature("Mood") == "Sub" for k in segs[si + 1]
+        ):
+            continue
+        verb = view.tok(n).head
+        source = view.subject(verb) if view.start <= verb < view.end else []
+        if not source:
+            source = view.np_after(seg[0] - 1) if view.tok(seg[0]).pos in ("DET", "ADJ", "NOUN", "PROPN", "PRON") else []  # fmt: skip
+        message = _strip_final(view, [k for s in segs[si + 1 :] for k in s])
+        cue = [n] + ([verb] if view.start <= verb < view.end and verb in seg else [])
+        return [Draft(AttributionType.INDIRECT, nouns[view.low(n)], message, cue=sorted(cue),
+                      source=source, frame=seg + _comma(view, seg), rule="noun+clause",
+                      priority=55)]  # fmt: skip
+    return []
+
+
+def speech_act(view: SentenceView) -> list[Draft]:
+    """Reported speech act without a clause: ``X bezeichnete Y als „Krieg“``, ``X forderte Y``."""
+    cues = verb_cues()
+    for v in view.indices:
+        cue = view.cue(v)
+        if cue is None or not cue.act or _subordinate(view, v) or _negated(view, v):
+            continue
+        source = view.subject(v)
+        if not source or cues.get(view.verb_lemma(v)) is None:
+            continue
+        message = list(view.indices)
+        particle = view.particle(v)
+        return [Draft(AttributionType.REPORTED, cue.medium, message,
+                      cue=sorted([v] + ([particle] if particle is not None else [])),
+                      source=source, addressee=_addressee(view, v), rule="speech act",
+                      priority=40, distancing=cue.distancing)]  # fmt: skip
+    return []
+
+
+def _negated(view: SentenceView, v: int) -> bool:
+    return any(view.tok(k).tag == "PTKNEG" or view.low(k) in ("nicht", "nie", "kein") for k in range(max(view.start, v - 4), v))
+
+
+def _subordinate(view: SentenceView, v: int) -> bool:
+    """Whether verb ``v`` stands in a subordinate or relative clause (dass …, der …)."""
+    seg = next((s for s in view.segments() if v in s), [])
+    return bool(seg) and seg[0] != view.start and (
+        view.low(seg[0]) in ("dass", "ob", "weil", "wenn", "als", "da", "nachdem", "um")
+        or view.tok(seg[0]).feature("PronType") == "Rel"
+    )
+
+
+HANDLERS: tuple[Handler, ...] = (
+    wie_berichtet, verb_with_clause, preposition_source, so_x, heisst_es, noun_with_clause,
+    speech_act,
+)  # fmt: skip

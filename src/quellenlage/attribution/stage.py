@@ -1,0 +1,96 @@
+"""The attribution stage: run the handlers, resolve clashes, make spans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..model import Analysis, Attribution, AttributionType, Span, Token
+from ..provenance.sources import classify_source
+from .continuation import continuation_drafts
+from .direct import quote_drafts
+from .draft import Draft
+from .frames import HANDLERS
+from .quotes import find_quotes
+from .syntax import SentenceView
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """Find every attribution: direct, indirect, reported and free indirect speech."""
+
+    name: str = "attribute"
+    requires: frozenset[str] = frozenset({"tokens", "sentences", "morphology", "syntax", "lemmas"})
+    provides: frozenset[str] = frozenset({"attributions"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        views = [SentenceView(analysis, s) for s in analysis.sentences]
+        quotes, diagnostics = find_quotes(analysis)
+        sentence_drafts: list[Draft] = []
+        for view in views:
+            for handler in HANDLERS:
+                for draft in handler(view):
+                    draft.sentence = view.sentence.index
+                    sentence_drafts.append(draft)
+        accepted = resolve(sentence_drafts)
+        accepted += quote_drafts(analysis, quotes, views, accepted)
+        accepted = resolve(accepted)
+        accepted += continuation_drafts(analysis, accepted)
+        ordered = sorted(accepted, key=lambda d: (d.first, d.parent is not None))
+        ids = {id(d): n for n, d in enumerate(ordered)}
+        made = tuple(_to_attribution(analysis, d, ids[id(d)], ids) for d in ordered)
+        return replace(analysis, attributions=made, diagnostics=analysis.diagnostics + tuple(diagnostics))
+
+
+def resolve(drafts: list[Draft]) -> list[Draft]:
+    """Keep the highest-priority draft where messages clash; nested quotes may overlap.
+
+    A draft whose message is mostly a quote already accepted lends that quote its cue, source
+    and frame instead of standing on its own ("X sagte: „…“" found by both the verb handler and
+    the quote linker).
+    """
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: -d.priority):
+        if not draft.message:
+            continue
+        mine = set(draft.message)
+        clash = None
+        for other in kept:
+            theirs = set(other.message)
+            if not mine & theirs or draft.parent is other or other.parent is draft:
+                continue
+            if draft.type is AttributionType.DIRECT and mine < theirs and other.type is not AttributionType.DIRECT:
+                draft.parent = other
+                continue
+            clash = other
+            break
+        if clash is None:
+            kept.append(draft)
+        elif clash.type is AttributionType.DIRECT and not clash.source and draft.source:
+            clash.source, clash.cue, clash.frame = draft.source, draft.cue, draft.frame
+    return kept
+
+
+def _spans(text: str, tokens: Sequence[Token], indices: list[int]) -> tuple[Span, ...]:
+    """Runs of consecutive token indices as spans from the first token's start to the last's end."""
+    out: list[Span] = []
+    run: list[int] = []
+    for i in sorted(set(indices)):
+        if run and i != run[-1] + 1:
+            out.append(Span.of(text, tokens[run[0]].span.start, tokens[run[-1]].span.end))
+            run = []
+        run.append(i)
+    if run:
+        out.append(Span.of(text, tokens[run[0]].span.start, tokens[run[-1]].span.end))
+    return tuple(out)
+
+
+def _to_attribution(analysis: Analysis, d: Draft, n: int, ids: dict[int, int]) -> Attribution:
+    text, tokens = analysis.article.text, analysis.tokens
+    return Attribution(
+        id=n, type=d.type, medium=d.medium, cue=_spans(text, tokens, d.cue),
+        source=_spans(text, tokens, d.source), message=_spans(text, tokens, d.message),
+        addressee=_spans(text, tokens, d.addressee), frame=_spans(text, tokens, d.frame),
+        source_kind=classify_source([tokens[i] for i in d.source]), hedged=d.distancing,
+        rule=d.rule, parent=ids.get(id(d.parent)) if d.parent is not None else None,
+    )  # fmt: skip

@@ -1,0 +1,64 @@
+"""Hedges: reportative modals, hedging adverbs, Konjunktiv, distancing verbs, vague sources.
+
+After Hyland (1998) on hedging in academic and news prose, and the German tradition of
+*Redewiedergabe*: Konjunktiv I in a main clause signals that the writer reports rather than
+asserts; reportative *sollen*/*wollen* with a perfect infinitive marks hearsay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..lexicons import hedge_words, vague_sources, verb_cues
+from ..model import Analysis, Hedge, HedgeKind
+from ..nlp.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_modal
+
+_KII_NOT_HEDGE = frozenset({"würde", "würden"})  # conditional periphrasis, mostly hypothetical
+
+
+def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
+    tokens = analysis.tokens
+    hedges: list[Hedge] = []
+    words = hedge_words()
+    vague = vague_sources()
+    distancing = {lemma for lemma, cue in verb_cues().items() if cue.distancing}
+    for sentence in analysis.sentences:
+        s, e = sentence.token_start, sentence.token_end
+        for i in finite_verbs(tokens, s, e):
+            tok = tokens[i]
+            if reportative_modal(tokens, i, e):
+                hedges.append(Hedge(HedgeKind.REPORTATIVE_MODAL, tok.span, sentence.index, tok.text.lower()))
+            elif is_konjunktiv_i(tok, tokens[i - 1] if i > s else None) or (
+                is_konjunktiv_ii(tok) and tok.text.lower() not in _KII_NOT_HEDGE
+            ):
+                hedges.append(Hedge(HedgeKind.KONJUNKTIV, tok.span, sentence.index, tok.text.lower()))
+        for i in range(s, e):
+            tok = tokens[i]
+            low = tok.text.lower()
+            if low in words:
+                hedges.append(Hedge(HedgeKind.ADVERB, tok.span, sentence.index, low))
+            elif tok.lemma.lower() in distancing and tok.pos in ("VERB", "AUX"):
+                hedges.append(Hedge(HedgeKind.DISTANCING_VERB, tok.span, sentence.index, tok.lemma.lower()))
+            elif low in vague and tok.pos in ("NOUN", "PROPN", "PRON", "DET", "ADJ") and low != "man":
+                hedges.append(Hedge(HedgeKind.VAGUE_SOURCE, tok.span, sentence.index, low))
+    return tuple(sorted(hedges, key=lambda h: h.trigger.start))
+
+
+@dataclass(frozen=True)
+class MarkHedges:
+    """Mark hedges, and flag attributions whose message carries one as hedged."""
+
+    name: str = "hedges"
+    requires: frozenset[str] = frozenset({"tokens", "sentences", "morphology", "attributions"})
+    provides: frozenset[str] = frozenset({"hedges"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        hedges = find_hedges(analysis)
+        marked = []
+        for att in analysis.attributions:
+            hedged = att.hedged or any(
+                h.kind is not HedgeKind.VAGUE_SOURCE and any(m.contains(h.trigger) for m in att.message)
+                for h in hedges
+            )
+            marked.append(replace(att, hedged=hedged))
+        return replace(analysis, hedges=hedges, attributions=tuple(marked))
