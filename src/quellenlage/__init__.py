@@ -1,3 +1,81 @@
-"""Quellenlage: who claims what in a news article, on whose authority, and how hedged."""
+"""Quellenlage: who claims what in a news article, on whose authority, and how hedged.
 
-__version__ = "0.1.0"
+>>> import quellenlage
+>>> analysis = quellenlage.analyze("Der Minister sagte, die Lage sei ernst.")
+>>> [a.source[0].text for a in analysis.attributions]
+['Der Minister']
+"""
+
+from __future__ import annotations
+
+from ._version import __version__
+
+from pathlib import Path
+
+from .errors import (
+    BinaryInputError,
+    ConfigError,
+    EmptyInputError,
+    EncodingError,
+    ExtractionError,
+    FetchError,
+    InputError,
+    QuellenlageError,
+    ResourceError,
+    UnsupportedLanguageError,
+)
+from .model import (
+    Analysis,
+    Article,
+    Attribution,
+    AttributionType,
+    Block,
+    BlockKind,
+    Diagnostic,
+    Hedge,
+    HedgeKind,
+    Medium,
+    Metadata,
+    Sentence,
+    SourceKind,
+    Span,
+    Token,
+)
+from .pipeline import Pipeline, default_pipeline
+
+_PIPELINE: Pipeline | None = None
+
+
+def analyze(text: str, *, lang: str = "auto", pipeline: Pipeline | None = None) -> Analysis:
+    """Analyse an article given as text (scraped plain text or HTML).
+
+    The default pipeline is built once per process and reused.
+    """
+    from . import ingest
+
+    return _pipeline(pipeline)(ingest.from_text(text, lang=lang))
+
+
+def analyze_source(source: str | Path, *, lang: str = "auto", pipeline: Pipeline | None = None) -> Analysis:
+    """Analyse a file (HTML or text) or an http(s) URL."""
+    from . import ingest
+
+    return _pipeline(pipeline)(ingest.load(source, lang=lang))
+
+
+def _pipeline(pipeline: Pipeline | None) -> Pipeline:
+    global _PIPELINE
+    if pipeline is not None:
+        return pipeline
+    if _PIPELINE is None:
+        _PIPELINE = default_pipeline()
+    return _PIPELINE
+
+
+__all__ = [
+    "Analysis", "Article", "Attribution", "AttributionType", "BinaryInputError", "Block", "BlockKind",
+    "ConfigError", "Diagnostic", "EmptyInputError", "EncodingError", "ExtractionError", "FetchError",
+    "Hedge", "HedgeKind", "InputError", "Medium", "Metadata", "Pipeline", "QuellenlageError",
+    "ResourceError", "Sentence", "SourceKind", "Span", "Token", "UnsupportedLanguageError",
+    "__version__", "analyze", "analyze_source", "default_pipeline",
+]  # fmt: skip

@@ -9,7 +9,7 @@ the last speaker of the same or previous paragraph, else to nobody (an anonymous
 from __future__ import annotations
 
 from ..model import Analysis, AttributionType, Medium
-from ..nlp.mood import finite_verbs, is_konjunktiv_i, reportative_modal
+from ..nlp.mood import finite_verbs, is_konjunktiv_i, reportative_in
 from .draft import Draft
 
 _SPEAKER_REACH = 1  # paragraphs back that a speaker carries
@@ -45,7 +45,7 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
                              source=list(last.source), rule="Konjunktiv continuation",
                              priority=20, sentence=sentence.index))  # fmt: skip
             continue
-        hearsay = any(reportative_modal(tokens, i, e) for i in finite)
+        hearsay = bool(reportative_in(tokens, s, e))
         modal = any(tokens[i].text.lower() in ("soll", "sollen") for i in finite)
         near = last is not None and _near(analysis, last, sentence.block)
         if hearsay or (modal and near and chain):

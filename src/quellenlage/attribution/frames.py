@@ -84,12 +84,16 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
                 source = view.trim(source + list(range(seg[-1] + 1, segs[si + 1][-1] + 1)))  # ", Professor …"
             drafts.append(Draft(
                 AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
-                cue=cue_idx, source=source, frame=view.trim(frame) + _comma(view, frame),
+                cue=cue_idx, source=source, frame=_with_comma(view, view.trim(frame)),
                 addressee=_addressee(view, v), rule="verb+clause", priority=60,
                 distancing=cue.distancing,
             ))  # fmt: skip
             break
     return drafts
+
+
+def _with_comma(view: SentenceView, frame: list[int]) -> list[int]:
+    return frame + _comma(view, frame)
 
 
 def _comma(view: SentenceView, frame: list[int]) -> list[int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from charset_normalizer import from_bytes
 
 from ..errors import BinaryInputError, EmptyInputError, EncodingError
@@ -17,11 +19,23 @@ _MAGIC = {
 }
 
 
+_LEGACY = ("cp1252", "iso8859_15", "latin_1", "mac_roman")  # German and English legacy encodings
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly letters and spaces, and next to no control characters."""
+    if not text:
+        return False
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
+    letters = sum(1 for c in text if c.isalpha() or c.isspace())
+    return controls / len(text) < 0.01 and letters / len(text) > 0.6
+
+
 def decode_bytes(data: bytes, *, name: str = "input") -> str:
     """Decode ``data`` as text.
 
     UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they are; otherwise
-    charset-normalizer must find a legacy encoding (cp1252, latin-1, …) whose decoding looks like
+    charset-normalizer must find a Western legacy encoding (cp1252, latin-1, …) whose decoding looks like
     language, else :class:`EncodingError`.  Binary data raises :class:`BinaryInputError`.
     """
     if not data.strip():
@@ -37,8 +51,8 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.1 or best.encoding.startswith("utf"):
+    best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if best is None or best.chaos > 0.1 or best.encoding.startswith("utf") or not _looks_like_text(str(best)):
         raise EncodingError(
             f"{name} is not valid UTF-8 (byte {utf8_error.start}) and no other encoding fits",
             name=name,

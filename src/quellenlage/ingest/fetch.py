@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from .. import __version__
+from .._version import __version__
 from ..errors import FetchError
 
 USER_AGENT = f"Quellenlage/{__version__} (news provenance analysis; +https://pypi.org/project/quellenlage/)"

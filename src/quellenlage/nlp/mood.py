@@ -52,12 +52,19 @@ def reportative_modal(tokens: Sequence[Token], i: int, end: int) -> bool:
     saw_participle = False
     while j < end and tokens[j].text not in (",", ";", ":", ".", "!", "?", "„", "“", '"'):
         word = tokens[j].text.lower()
-        if tokens[j].tag == "VVPP" or tokens[j].feature("VerbForm") == "Part":
+        if tokens[j].tag == "VVPP" or tokens[j].feature("VerbForm") == "Part" or (
+            word.startswith("ge") and word.endswith(("t", "en")) and len(word) > 4
+        ):
             saw_participle = True
         if word in ("haben", "sein") and (saw_participle or word == "sein"):
             return True
         j += 1
     return False
+
+
+def reportative_in(tokens: Sequence[Token], start: int, end: int) -> list[int]:
+    """Indices of hearsay *sollen*/*wollen* in ``[start, end)`` (whatever the tagger said)."""
+    return [i for i in range(start, end) if reportative_modal(tokens, i, end)]
 
 
 def finite_verbs(tokens: Sequence[Token], start: int, end: int) -> list[int]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..lexicons import hedge_words, vague_sources, verb_cues
 from ..model import Analysis, Hedge, HedgeKind
-from ..nlp.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_modal
+from ..nlp.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 
 _KII_NOT_HEDGE = frozenset({"würde", "würden"})  # conditional periphrasis, mostly hypothetical
 
@@ -24,11 +24,14 @@ def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
     distancing = {lemma for lemma, cue in verb_cues().items() if cue.distancing}
     for sentence in analysis.sentences:
         s, e = sentence.token_start, sentence.token_end
+        hearsay = reportative_in(tokens, s, e)
+        for i in hearsay:
+            hedges.append(Hedge(HedgeKind.REPORTATIVE_MODAL, tokens[i].span, sentence.index, tokens[i].text.lower()))
         for i in finite_verbs(tokens, s, e):
             tok = tokens[i]
-            if reportative_modal(tokens, i, e):
-                hedges.append(Hedge(HedgeKind.REPORTATIVE_MODAL, tok.span, sentence.index, tok.text.lower()))
-            elif is_konjunktiv_i(tok, tokens[i - 1] if i > s else None) or (
+            if i in hearsay:
+                continue
+            if is_konjunktiv_i(tok, tokens[i - 1] if i > s else None) or (
                 is_konjunktiv_ii(tok) and tok.text.lower() not in _KII_NOT_HEDGE
             ):
                 hedges.append(Hedge(HedgeKind.KONJUNKTIV, tok.span, sentence.index, tok.text.lower()))

@@ -1,0 +1,99 @@
+"""A standalone HTML report: the article with sources, cues, messages and hedges highlighted,
+and beside it the list of who says what.  One file, inline CSS, no external assets."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model import Analysis, Attribution, BlockKind
+from .labels import KIND_LABELS, TYPE_LABELS, source_text
+
+_CSS = """
+body{font:16px/1.55 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+header{padding:1rem 2rem;background:#20303f;color:#fff}header h1{margin:0;font-size:1.2rem}
+main{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:2rem;padding:1.5rem 2rem}
+article p{margin:0 0 1rem}article .headline{font-size:1.5rem;font-weight:700}
+article .standfirst{font-weight:600}article .subheading{font-weight:700;margin-top:1.4rem}
+.src{background:#ffe08a;border-bottom:2px solid #c99a00}.cue{background:#b7e4c7;font-weight:600}
+.msg{background:#dbe9ff}.hedge{outline:2px dashed #d1495b;outline-offset:1px}
+.legend span{padding:0 .3rem;margin-right:.4rem}aside li{margin-bottom:.8rem}
+aside .kind{font-size:.8rem;padding:.05rem .35rem;border-radius:.3rem;background:#eee;margin-left:.3rem}
+aside .vague,aside .anonymous{background:#f8c4cc}aside .hedged{color:#b0263a;font-size:.85rem}
+.diag{color:#8a5300}.dropped{color:#666;font-size:.85rem}
+@media(max-width:800px){main{grid-template-columns:1fr}}
+"""
+
+
+def _classes(analysis: Analysis) -> list[set[str]]:
+    text = analysis.article.text
+    marks: list[set[str]] = [set() for _ in range(len(text) + 1)]
+
+    def paint(start: int, end: int, cls: str) -> None:
+        for k in range(start, end):
+            marks[k].add(cls)
+
+    for att in analysis.attributions:
+        for s in att.message:
+            paint(s.start, s.end, "msg")
+        for s in att.source:
+            paint(s.start, s.end, "src")
+        for s in att.cue:
+            paint(s.start, s.end, "cue")
+    for hedge in analysis.hedges:
+        paint(hedge.trigger.start, hedge.trigger.end, "hedge")
+    return marks
+
+
+def _highlighted(analysis: Analysis, start: int, end: int, marks: list[set[str]]) -> str:
+    text = analysis.article.text
+    out: list[str] = []
+    k = start
+    while k < end:
+        j = k
+        while j < end and marks[j] == marks[k]:
+            j += 1
+        piece = escape(text[k:j])
+        cls = " ".join(sorted(marks[k]))
+        out.append(f'<span class="{cls}">{piece}</span>' if cls else piece)
+        k = j
+    return "".join(out)
+
+
+def _who_says_what(att: Attribution) -> str:
+    kind = att.source_kind.value
+    message = " … ".join(s.text for s in att.message)
+    short = message if len(message) <= 220 else message[:217] + "…"
+    hedged = '<div class="hedged">hedged / distanced</div>' if att.hedged else ""
+    cue = " ".join(s.text for s in att.cue)
+    return (
+        f"<li><strong>{escape(source_text(att))}</strong>"
+        f'<span class="kind {kind}">{escape(KIND_LABELS[att.source_kind])}</span> '
+        f"<em>{escape(cue)}</em> · {escape(TYPE_LABELS[att.type])}"
+        f"<div>{escape(short)}</div>{hedged}</li>"
+    )
+
+
+def render_html(analysis: Analysis) -> str:
+    """The whole report as one HTML document."""
+    article = analysis.article
+    marks = _classes(analysis)
+    blocks = []
+    for block in article.blocks:
+        tag = "h2" if block.kind is BlockKind.HEADLINE else "p"
+        inner = _highlighted(analysis, block.span.start, block.span.end, marks)
+        blocks.append(f'<{tag} class="{block.kind.value}">{inner}</{tag}>')
+    items = "".join(_who_says_what(a) for a in analysis.attributions if a.parent is None)
+    diags = "".join(f'<li class="diag">{escape(d.message)}</li>' for d in analysis.diagnostics)
+    dropped = "".join(f"<li>{escape(line)}</li>" for line in article.dropped)
+    title = escape(article.metadata.title or "Article")
+    return f"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Quellenlage – {title}</title><style>{_CSS}</style></head><body>
+<header><h1>Quellenlage: who claims what</h1><div class="legend"><span class="src">source</span>
+<span class="cue">cue</span><span class="msg">message</span><span class="hedge">hedge</span></div></header>
+<main><article>{''.join(blocks)}</article>
+<aside><h2>Who says what</h2><ol>{items or '<li>No attributions found.</li>'}</ol>
+{f'<h3>Notes</h3><ul>{diags}</ul>' if diags else ''}
+{f'<h3>Removed as boilerplate</h3><ul class="dropped">{dropped}</ul>' if dropped else ''}
+</aside></main></body></html>
+"""

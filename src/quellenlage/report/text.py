@@ -1,0 +1,37 @@
+"""The terminal summary: headline, then one line per attribution, then hedges and notes."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..model import Analysis, BlockKind
+from .labels import KIND_LABELS, TYPE_LABELS, source_text
+
+_WIDTH = 100
+
+
+def render_text(analysis: Analysis) -> str:
+    article = analysis.article
+    lines: list[str] = []
+    headline = next((b.span.text for b in article.blocks if b.kind is BlockKind.HEADLINE), None)
+    lines.append(f"Headline: {headline}" if headline else "Headline: (none recognised)")
+    top = [a for a in analysis.attributions if a.parent is None]
+    lines.append(f"{len(top)} attributions in {len(analysis.sentences)} sentences; "
+                 f"{sum(a.hedged for a in top)} hedged.")  # fmt: skip
+    lines.append("")
+    for att in top:
+        cue = " ".join(s.text for s in att.cue)
+        head = f"[{att.id}] {source_text(att)} ({KIND_LABELS[att.source_kind]})"
+        head += f" — {cue}" if cue else ""
+        head += f" · {TYPE_LABELS[att.type]}" + (" · HEDGED" if att.hedged else "")
+        lines.append(head)
+        message = " … ".join(s.text for s in att.message)
+        lines.extend(textwrap.wrap(message, _WIDTH, initial_indent="    » ", subsequent_indent="      "))
+    if analysis.hedges:
+        lines.append("")
+        lines.append("Hedges: " + ", ".join(f"{h.trigger.text} ({h.kind.value})" for h in analysis.hedges))
+    for diag in analysis.diagnostics:
+        lines.append(f"Note: {diag.message}" + (f" at “{diag.span.text}”" if diag.span else ""))
+    if article.dropped:
+        lines.append(f"Removed as boilerplate: {len(article.dropped)} lines.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,83 @@
+"""German constructions of reported speech → expected attributions (spans as text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quellenlage import AttributionType as T
+
+# sentence, type, source, cue, message
+CASES = [
+    ("Der Minister sagte, die Lage sei ernst.", T.INDIRECT, "Der Minister", "sagte", "die Lage sei ernst"),
+    ("Die Lage sei ernst, sagte der Minister.", T.INDIRECT, "der Minister", "sagte", "Die Lage sei ernst"),
+    ("Die Polizei teilte mit, dass zwei Menschen verletzt wurden.", T.INDIRECT, "Die Polizei",
+     "teilte mit", "dass zwei Menschen verletzt wurden"),
+    ("„Wir werden das nicht hinnehmen“, sagte die Kanzlerin.", T.DIRECT, "die Kanzlerin", "sagte",
+     "„Wir werden das nicht hinnehmen“"),
+    ("Die Kanzlerin sagte: „Wir werden das nicht hinnehmen.“", T.DIRECT, "Die Kanzlerin", "sagte",
+     "„Wir werden das nicht hinnehmen.“"),
+    ("Müller: »Das ist ein Skandal.«", T.DIRECT, "Müller", "", "»Das ist ein Skandal.«"),
+    ("Laut Polizei wurden drei Menschen festgenommen.", T.INDIRECT, "Polizei", "Laut",
+     "wurden drei Menschen festgenommen"),
+    ("Den Ermittlern zufolge war der Fahrer betrunken.", T.INDIRECT, "Den Ermittlern", "zufolge",
+     "war der Fahrer betrunken"),
+    ("Nach Angaben der Feuerwehr brach das Feuer am Morgen aus.", T.INDIRECT, "Angaben der Feuerwehr",
+     "Nach", "brach das Feuer am Morgen aus"),
+    ("Wie die Zeitung berichtet, plant die Regierung neue Steuern.", T.INDIRECT, "die Zeitung",
+     "Wie berichtet", "plant die Regierung neue Steuern"),
+    ("Die Zahl der Opfer steigt weiter, so ein Sprecher des Ministeriums.", T.INDIRECT,
+     "ein Sprecher des Ministeriums", "so", "Die Zahl der Opfer steigt weiter"),
+    ("Die Regierung bezeichnete den Angriff als „Terrorakt“.", T.REPORTED, "Die Regierung", "bezeichnete",
+     "Die Regierung bezeichnete den Angriff als „Terrorakt“."),
+    ("Der Täter soll das Auto gestohlen haben.", T.FREE_INDIRECT, "", "",
+     "Der Täter soll das Auto gestohlen haben."),
+]  # fmt: skip
+
+
+def _text(spans: tuple) -> str:  # type: ignore[type-arg]
+    return " ".join(s.text for s in spans)
+
+
+@pytest.mark.parametrize(("sentence", "kind", "source", "cue", "message"), CASES)
+def test_construction(analyze, sentence, kind, source, cue, message) -> None:  # type: ignore[no-untyped-def]
+    top = [a for a in analyze(sentence).attributions if a.parent is None]
+    assert len(top) == 1, [(a.type, _text(a.message)) for a in top]
+    found = top[0]
+    assert (found.type, _text(found.source), _text(found.cue), _text(found.message)) == (
+        kind, source, cue, message,
+    )  # fmt: skip
+
+
+def test_partial_quote_is_nested_in_indirect_speech(analyze) -> None:  # type: ignore[no-untyped-def]
+    atts = analyze("Der Anwalt sagte, sein Mandant sei „völlig unschuldig“.").attributions
+    outer = next(a for a in atts if a.parent is None)
+    inner = next(a for a in atts if a.parent is not None)
+    assert inner.parent == outer.id
+    assert (inner.type, _text(inner.message), _text(inner.source)) == (T.DIRECT, "„völlig unschuldig“", "Der Anwalt")
+
+
+def test_konjunktiv_continuation_keeps_the_speaker(analyze) -> None:  # type: ignore[no-untyped-def]
+    atts = analyze("Der Sprecher sagte, die Firma werde klagen. Man habe keine andere Wahl.").attributions
+    follow = atts[-1]
+    assert follow.type is T.INDIRECT_FREE_INDIRECT
+    assert (_text(follow.source), _text(follow.message)) == ("Der Sprecher", "Man habe keine andere Wahl.")
+
+
+def test_quote_over_two_sentences_is_one_attribution(analyze) -> None:  # type: ignore[no-untyped-def]
+    atts = analyze("Sie erklärte: „Das war ein Fehler. Wir entschuldigen uns.“").attributions
+    assert len(atts) == 1
+    assert _text(atts[0].message) == "„Das war ein Fehler. Wir entschuldigen uns.“"
+
+
+def test_scare_quotes_and_names_are_not_speech(analyze) -> None:  # type: ignore[no-untyped-def]
+    assert analyze("Der „Tatort“ lief am Sonntag im Ersten.").attributions == ()
+
+
+def test_unbalanced_quote_is_a_diagnostic_not_a_crash(analyze) -> None:  # type: ignore[no-untyped-def]
+    result = analyze("Er sagte: „Das ist nicht wahr. Danach ging er.\n\nDer Minister sagte, es sei spät.")
+    assert [d.code for d in result.diagnostics] == ["unbalanced_quote"]
+    assert any(_text(a.source) == "Der Minister" for a in result.attributions)
+
+
+def test_negated_speech_act_is_not_an_attribution(analyze) -> None:  # type: ignore[no-untyped-def]
+    assert analyze("Kasachstan hatte den Krieg jedoch nicht direkt verurteilt.").attributions == ()

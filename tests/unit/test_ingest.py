@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from quellenlage import BlockKind, Metadata, ingest
+from quellenlage.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    ExtractionError,
+    FetchError,
+    UnsupportedLanguageError,
+)
+from quellenlage.ingest.fetch import FetchLimits, fetch
+
+SCRAPED = """Politik
+
+Bahn streicht Verbindungen: Pendler sind empört
+
+Die Bahn will im Winter weniger Züge fahren lassen. Foto: picture alliance/dpa | Max Muster
+
+  • Artikel teilen:
+
+Die Deutsche Bahn streicht ab Dezember mehrere Regionalverbindungen. Das teilte das Unternehmen am Montag mit.
+
+Kritik vom Fahrgastverband
+
+Der Fahrgastverband sprach von einem schweren Fehler.
+
+Folgen Sie News.de schon bei Facebook, Twitter, Pinterest und YouTube? Hier finden Sie brandheiße News.
+
+/abc/news.de
+
+Themen
+"""
+
+
+def test_scraped_text_keeps_the_article_and_drops_furniture() -> None:
+    article = ingest.from_text(SCRAPED, lang="de")
+    kinds = [(b.kind, b.span.text[:20]) for b in article.blocks]
+    assert kinds[0] == (BlockKind.HEADLINE, "Bahn streicht Verbin")
+    assert kinds[1] == (BlockKind.STANDFIRST, "Die Bahn will im Win")
+    assert (BlockKind.SUBHEADING, "Kritik vom Fahrgastv") in kinds
+    assert "Folgen Sie" not in article.text and "Artikel teilen" not in article.text
+    assert "picture alliance" not in article.text
+    assert article.metadata.section == "Politik"
+    assert any(line.startswith("Folgen Sie") for line in article.dropped)
+    assert all(article.text[b.span.start : b.span.end] == b.span.text for b in article.blocks)
+
+
+def test_verbatim_text_keeps_offsets_of_the_callers_text() -> None:
+    text = "  Erster Absatz.\n\nZweiter Absatz mit „Zitat“.\n"
+    article = ingest.parse_plain_text(text, Metadata(), filter_boilerplate=False)
+    assert article.text == text
+    assert [b.span.text for b in article.blocks] == ["Erster Absatz.", "Zweiter Absatz mit „Zitat“."]
+
+
+HTML = """<!DOCTYPE html><html><head><title>Streik legt Flughafen lahm</title>
+<meta name="description" content="Ein Warnstreik hat am Montag den Flughafen Hamburg weitgehend lahmgelegt."></head>
+<body><nav>Startseite | Politik | Sport</nav><article><h1>Streik legt Flughafen lahm</h1>
+<p>Ein Warnstreik hat am Montag den Flughafen Hamburg lahmgelegt. Nach Angaben der Gewerkschaft
+beteiligten sich mehr als 500 Beschäftigte an dem Ausstand, der bis in den Abend dauern sollte.</p>
+<h2>Reisende gestrandet</h2><p>Tausende Reisende mussten auf andere Flughäfen ausweichen. Ein Sprecher
+des Flughafens sagte, man bedaure die Unannehmlichkeiten sehr und bitte um Verständnis.</p></article>
+<footer>Impressum Datenschutz</footer></body></html>"""
+
+
+def test_html_page_gives_headline_standfirst_and_body() -> None:
+    article = ingest.from_text(HTML, lang="de")
+    assert article.blocks[0].kind is BlockKind.HEADLINE
+    assert article.blocks[0].span.text == "Streik legt Flughafen lahm"
+    assert "Impressum" not in article.text and "Startseite" not in article.text
+    assert "Nach Angaben der Gewerkschaft" in article.text
+    assert article.metadata.input_format == "html"
+
+
+def test_html_without_article_text_is_an_extraction_error() -> None:
+    with pytest.raises(ExtractionError):
+        ingest.from_text("<html><body><nav>Menü</nav></body></html>", lang="de")
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"", EmptyInputError),
+        (b"   \n\t ", EmptyInputError),
+        (b"%PDF-1.7 binary", BinaryInputError),
+        (b"\x89PNG\r\n\x1a\n....", BinaryInputError),
+        (b"abc\x00def\x00", BinaryInputError),
+        (bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 20, EncodingError),
+    ],
+)
+def test_bad_bytes_raise_typed_errors(data: bytes, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        ingest.from_bytes(data, lang="de")
+
+
+def test_latin1_german_is_decoded() -> None:
+    text = "Der Bürgermeister sagte, die Straße werde gesperrt. Die Anwohner äußerten sich empört über die Pläne."
+    assert "Bürgermeister" in ingest.from_bytes(text.encode("cp1252"), lang="de").text
+
+
+def test_french_is_refused_and_german_detected() -> None:
+    with pytest.raises(UnsupportedLanguageError):
+        ingest.from_text("Le président a déclaré que la situation était très grave pour le pays.")
+    article = ingest.from_text("Der Präsident erklärte, die Lage sei für das Land sehr ernst.")
+    assert article.metadata.language == "de"
+
+
+def _transport(handler):  # type: ignore[no-untyped-def]
+    return httpx.MockTransport(handler)
+
+
+def test_fetch_sends_an_honest_user_agent_and_returns_the_page() -> None:
+    seen = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen["ua"] = request.headers["user-agent"]
+        return httpx.Response(200, html=HTML)
+
+    page = fetch("https://example.org/a", transport=_transport(handler))
+    assert seen["ua"].startswith("Quellenlage/")
+    assert b"Warnstreik" in page.content
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        httpx.Response(404, text="not found"),
+        httpx.Response(200, content=b"x" * 2048, headers={"content-type": "text/html"}),
+        httpx.Response(200, content=b"\x89PNG", headers={"content-type": "image/png"}),
+        httpx.Response(302, headers={"location": "https://example.org/a"}),
+    ],
+)
+def test_fetch_failures_are_fetch_errors(response: httpx.Response) -> None:
+    with pytest.raises(FetchError):
+        fetch("https://example.org/a", FetchLimits(max_bytes=1024, max_redirects=3),
+              transport=_transport(lambda request: response))  # fmt: skip
+
+
+def test_non_http_urls_are_refused() -> None:
+    with pytest.raises(FetchError):
+        fetch("file:///etc/passwd")

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import json
+import re
+
+import jsonschema
+
+from quellenlage.report import render_html, render_text, schema, to_dict
+
+TEXT = "Die Kanzlerin sagte: „Wir schaffen das 🚀.“ Laut Polizei soll der Täter geflohen sein."
+
+
+def test_json_report_validates_against_the_published_schema(analyze) -> None:  # type: ignore[no-untyped-def]
+    report = to_dict(analyze(TEXT))
+    jsonschema.validate(report, schema())
+    assert report["schema_version"] == "1.0"
+
+
+def test_every_span_in_the_report_is_a_slice_of_the_text_even_after_an_emoji(analyze) -> None:  # type: ignore[no-untyped-def]
+    report = to_dict(analyze(TEXT))
+    text = report["article"]["text"]
+
+    def spans(node):  # type: ignore[no-untyped-def]
+        if isinstance(node, dict):
+            if {"start", "end", "text"} <= node.keys():
+                yield node
+            for value in node.values():
+                yield from spans(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from spans(value)
+
+    found = list(spans({k: v for k, v in report.items() if k != "article"}))
+    assert len(found) > 5
+    for span in found:
+        assert text[span["start"] : span["end"]] == span["text"]
+    assert any(s["text"].startswith("„Wir schaffen das 🚀") for s in found)
+
+
+def test_html_report_is_standalone_and_highlights(analyze) -> None:  # type: ignore[no-untyped-def]
+    html = render_html(analyze(TEXT))
+    assert not re.search(r"""(src|href)=["']?https?:""", html)
+    assert '<span class="src">Die Kanzlerin</span>' in html
+    assert "Who says what" in html
+
+
+def test_text_summary_names_source_and_message(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = render_text(analyze(TEXT))
+    assert "Die Kanzlerin (person) — sagte · direct quote" in text
+    assert "Polizei (state/official) — Laut" in text
+    json.dumps(to_dict(analyze(TEXT)))
