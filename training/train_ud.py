@@ -180,9 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ud = args.shared / "data" / "ud-german"
     args.work.mkdir(parents=True, exist_ok=True)
-    train = _convert(ud / "de_gsd-ud-test.conllu", True) + _convert(
-        ud / "de_pud-ud-test.conllu", False
-    )
+    train = _convert(ud / "de_gsd-ud-test.conllu", True) + _convert(ud / "de_pud-ud-test.conllu", False)
     dev = _convert(ud / "de_gsd-ud-dev.conllu", True)
     DocBin(docs=train).to_disk(args.work / "train.spacy")
     DocBin(docs=dev).to_disk(args.work / "dev.spacy")

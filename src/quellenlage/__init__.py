@@ -8,10 +8,9 @@
 
 from __future__ import annotations
 
-from ._version import __version__
-
 from pathlib import Path
 
+from ._version import __version__
 from .errors import (
     BinaryInputError,
     ConfigError,

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, ingest
-from .model import Article
 from .errors import (
     ConfigError,
     ExtractionError,
@@ -23,6 +22,7 @@ from .errors import (
     QuellenlageError,
     ResourceError,
 )
+from .model import Article
 
 EXIT_CODES: tuple[tuple[type[QuellenlageError], int], ...] = (
     (FetchError, 5), (InputError, 3), (ExtractionError, 4), (ResourceError, 6), (ConfigError, 2),

@@ -8,7 +8,7 @@ made, and every :class:`Span` satisfies ``article.text[span.start:span.end] == s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """The role of a block of the article text."""
 
     HEADLINE = "headline"
@@ -42,7 +42,7 @@ class BlockKind(str, Enum):
     PARAGRAPH = "paragraph"
 
 
-class AttributionType(str, Enum):
+class AttributionType(StrEnum):
     """Form of reported speech (the German news quotation dataset's ``type``)."""
 
     DIRECT = "direct"  # quotation marks: „…“
@@ -52,7 +52,7 @@ class AttributionType(str, Enum):
     REPORTED = "reported"  # laut X, X zufolge, nach Angaben von X, a speech-act noun
 
 
-class Medium(str, Enum):
+class Medium(StrEnum):
     """Whether the source spoke, wrote or thought (the dataset's ``medium``)."""
 
     SPEECH = "speech"
@@ -64,7 +64,7 @@ class Medium(str, Enum):
     UNKNOWN = "unknown"
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """A first, mention-level typing of who a source is."""
 
     PERSON = "person"
@@ -77,7 +77,7 @@ class SourceKind(str, Enum):
     UNKNOWN = "unknown"
 
 
-class HedgeKind(str, Enum):
+class HedgeKind(StrEnum):
     """Why a stretch of text is marked as hedged or weakly sourced."""
 
     REPORTATIVE_MODAL = "reportative_modal"  # soll/sollen/will + infinitive
@@ -87,7 +87,7 @@ class HedgeKind(str, Enum):
     VAGUE_SOURCE = "vague_source"  # Experten, Beobachter, Kreise, viele
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
 

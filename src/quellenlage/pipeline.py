@@ -19,9 +19,12 @@ from .model import Analysis, Article
 
 @runtime_checkable
 class Stage(Protocol):
-    name: str
-    requires: frozenset[str]
-    provides: frozenset[str]
+    @property
+    def name(self) -> str: ...
+    @property
+    def requires(self) -> frozenset[str]: ...
+    @property
+    def provides(self) -> frozenset[str]: ...
 
     def __call__(self, analysis: Analysis) -> Analysis: ...
 
@@ -35,8 +38,7 @@ class Pipeline:
             missing = stage.requires - available
             if missing:
                 raise ConfigError(
-                    f"stage {stage.name!r} requires {', '.join(sorted(missing))}, "
-                    f"which no earlier stage provides",
+                    f"stage {stage.name!r} requires {', '.join(sorted(missing))}, which no earlier stage provides",
                     hint="add the providing stage before it",
                     stage=stage.name,
                     missing=sorted(missing),

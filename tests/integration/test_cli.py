@@ -99,7 +99,12 @@ def test_eval_on_a_tiny_hand_made_gold_folder(tmp_path: Path, capsys: pytest.Cap
     result = json.loads(capsys.readouterr().out)
     assert result["f1_msg"] == 1.0 and result["f1_roles"] == 1.0
     predicted = json.loads((tmp_path / "pred" / "t.json").read_text(encoding="utf-8"))
-    assert predicted["documentName"] == "t" and predicted["annotations"][0]["quote"]["tokenIds"] == [4, 5, 6, 7]
+    assert predicted["documentName"] == "t" and predicted["annotations"][0]["quote"]["tokenIds"] == [
+        4,
+        5,
+        6,
+        7,
+    ]
 
 
 @needs_shared

@@ -24,7 +24,13 @@ def test_body_without_boilerplate(analysis) -> None:  # type: ignore[no-untyped-
     body = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
     assert body[0].span.text.startswith("Mitten im Angriffskrieg")
     assert body[-1].span.text.endswith("zu verärgern.")
-    for furniture in ("Folgen Sie", "Artikel teilen", "/fka/news.de", "journalistischen Standards", "picture alliance"):
+    for furniture in (
+        "Folgen Sie",
+        "Artikel teilen",
+        "/fka/news.de",
+        "journalistischen Standards",
+        "picture alliance",
+    ):
         assert furniture not in article.text
     assert article.blocks[0].kind is BlockKind.HEADLINE
     assert article.blocks[0].span.text.endswith("Kreml-Chef von eigenen Verbündeten gedemütigt")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quellenlage.model import Metadata, Span
 from quellenlage.ingest import parse_plain_text
+from quellenlage.model import Metadata, Span
 
 WORDS = ["Der", "Minister", "sagte", ",", "die", "Lage", "sei", "ernst", ".", "„", "“", "»", "«", '"',
          "laut", "Polizei", "zufolge", "soll", "haben", "gestohlen", ":", "Experten", "\n\n", "🚀", "so",

@@ -53,7 +53,11 @@ def test_partial_quote_is_nested_in_indirect_speech(analyze) -> None:  # type: i
     outer = next(a for a in atts if a.parent is None)
     inner = next(a for a in atts if a.parent is not None)
     assert inner.parent == outer.id
-    assert (inner.type, _text(inner.message), _text(inner.source)) == (T.DIRECT, "„völlig unschuldig“", "Der Anwalt")
+    assert (inner.type, _text(inner.message), _text(inner.source)) == (
+        T.DIRECT,
+        "„völlig unschuldig“",
+        "Der Anwalt",
+    )
 
 
 def test_konjunktiv_continuation_keeps_the_speaker(analyze) -> None:  # type: ignore[no-untyped-def]

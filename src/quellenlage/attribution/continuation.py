@@ -29,7 +29,12 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
         own = covered.get(sentence.index, [])
         if own:
             for draft in own:
-                if last is not None and not draft.source and draft.rule == "free direct quote" and _near(analysis, last, sentence.block):
+                if (
+                    last is not None
+                    and not draft.source
+                    and draft.rule == "free direct quote"
+                    and _near(analysis, last, sentence.block)
+                ):
                     draft.source, draft.medium = list(last.source), last.medium
             with_source = [d for d in own if d.source]
             if with_source:

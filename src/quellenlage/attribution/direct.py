@@ -81,7 +81,7 @@ def _frame_after(quote: Quote, view: SentenceView) -> Draft | None:
         source = view.np_after(rest[0])
         if source:
             return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), cue=[rest[0]],
-                         source=source, frame=[k] + rest, rule="„…“, so X", priority=80,
+                         source=source, frame=[k, *rest], rule="„…“, so X", priority=80,
                          sentence=view.sentence.index)  # fmt: skip
         return None
     for v in rest[:3]:
@@ -91,7 +91,7 @@ def _frame_after(quote: Quote, view: SentenceView) -> Draft | None:
             source = [i for i in view.subject(v) if i in rest] or view.np_after(v)
             return Draft(AttributionType.DIRECT, cue.medium, _span(quote),
                          cue=sorted([v] + ([particle] if particle is not None else [])),
-                         source=source, frame=[k] + rest, rule="„…“, sagte X", priority=80,
+                         source=source, frame=[k, *rest], rule="„…“, sagte X", priority=80,
                          distancing=cue.distancing, sentence=view.sentence.index)  # fmt: skip
     return None
 
@@ -110,7 +110,8 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
         if cue is not None:
             particle = view.particle(v)
             source = [i for i in view.subject(v) if i in body] or view.np_after(v) or view.np_before(v)
-            medium = Medium.WRITING if any(view.low(i) in ("twitter", "facebook", "instagram", "tweet") for i in body) else cue.medium  # fmt: skip
+            online = any(view.low(i) in ("twitter", "facebook", "instagram", "tweet") for i in body)
+            medium = Medium.WRITING if online else cue.medium
             return Draft(AttributionType.DIRECT, medium, _span(quote),
                          cue=sorted([v] + ([particle] if particle is not None else [])),
                          source=source, frame=pre, rule="X sagte: „…“", priority=80,

@@ -142,14 +142,16 @@ def preposition_source(view: SentenceView) -> list[Draft]:
         elif word == "nach":
             np = view.np_after(i)
             if not np or source_noun_medium(view.tok(_head_noun(view, np)).text) is None:
-                np = view.np_before(i) if i + 1 >= view.end or view.is_punct(i + 1) or view.tok(i + 1).pos in ("VERB", "AUX", "ADV") else []  # fmt: skip
+                nxt = i + 1
+                postposition = nxt >= view.end or view.is_punct(nxt) or view.tok(nxt).pos in ("VERB", "AUX", "ADV")
+                np = view.np_before(i) if postposition else []
                 if not np or source_noun_medium(view.tok(_head_noun(view, np)).text) is None:
                     continue
         else:
             continue
         if not np:
             continue
-        frame = sorted(np + [i])
+        frame = sorted([*np, i])
         medium = source_noun_medium(view.tok(_head_noun(view, np)).text) or Medium.SPEECH_OR_WRITING
         message = view.trim([k for k in view.indices if k not in frame])
         if not message:
@@ -228,7 +230,8 @@ def noun_with_clause(view: SentenceView) -> list[Draft]:
         verb = view.tok(n).head
         source = view.subject(verb) if view.start <= verb < view.end else []
         if not source:
-            source = view.np_after(seg[0] - 1) if view.tok(seg[0]).pos in ("DET", "ADJ", "NOUN", "PROPN", "PRON") else []  # fmt: skip
+            nominal = view.tok(seg[0]).pos in ("DET", "ADJ", "NOUN", "PROPN", "PRON")
+            source = view.np_after(seg[0] - 1) if nominal else []
         message = _strip_final(view, [k for s in segs[si + 1 :] for k in s])
         cue = [n] + ([verb] if view.start <= verb < view.end and verb in seg else [])
         return [Draft(AttributionType.INDIRECT, nouns[view.low(n)], message, cue=sorted(cue),
@@ -257,15 +260,21 @@ def speech_act(view: SentenceView) -> list[Draft]:
 
 
 def _negated(view: SentenceView, v: int) -> bool:
-    return any(view.tok(k).tag == "PTKNEG" or view.low(k) in ("nicht", "nie", "kein") for k in range(max(view.start, v - 4), v))
+    return any(
+        view.tok(k).tag == "PTKNEG" or view.low(k) in ("nicht", "nie", "kein") for k in range(max(view.start, v - 4), v)
+    )
 
 
 def _subordinate(view: SentenceView, v: int) -> bool:
     """Whether verb ``v`` stands in a subordinate or relative clause (dass …, der …)."""
     seg = next((s for s in view.segments() if v in s), [])
-    return bool(seg) and seg[0] != view.start and (
-        view.low(seg[0]) in ("dass", "ob", "weil", "wenn", "als", "da", "nachdem", "um")
-        or view.tok(seg[0]).feature("PronType") == "Rel"
+    return (
+        bool(seg)
+        and seg[0] != view.start
+        and (
+            view.low(seg[0]) in ("dass", "ob", "weil", "wenn", "als", "da", "nachdem", "um")
+            or view.tok(seg[0]).feature("PronType") == "Rel"
+        )
     )
 
 

@@ -34,9 +34,7 @@ def find_quotes(analysis: Analysis) -> tuple[list[Quote], list[Diagnostic]]:
     tokens = analysis.tokens
     by_block: dict[int, list[int]] = {}
     for sentence in analysis.sentences:
-        by_block.setdefault(sentence.block, []).extend(
-            range(sentence.token_start, sentence.token_end)
-        )
+        by_block.setdefault(sentence.block, []).extend(range(sentence.token_start, sentence.token_end))
     for indices in by_block.values():
         stack: list[tuple[str, int]] = []
         for i in indices:
@@ -52,9 +50,8 @@ def find_quotes(analysis: Analysis) -> tuple[list[Quote], list[Diagnostic]]:
                 _close(stack, i, quotes)
             elif mark in _OPEN_FOR and not (mark in "»«›‹" and _closes_any(stack, mark)):
                 stack.append((mark, i))
-            elif mark in _CLOSERS:
-                if not _close_outer(stack, mark, i, quotes):
-                    diagnostics.append(_unbalanced(analysis, i, "closing quotation mark without an opening one"))
+            elif mark in _CLOSERS and not _close_outer(stack, mark, i, quotes):
+                diagnostics.append(_unbalanced(analysis, i, "closing quotation mark without an opening one"))
         for _, i in stack:
             diagnostics.append(_unbalanced(analysis, i, "quotation mark opened but never closed in this paragraph"))
     quotes.sort(key=lambda q: q.open)

@@ -101,7 +101,7 @@ class SentenceView:
 
     def subject(self, i: int) -> list[int]:
         """The subject phrase of verb ``i``: parse (verb or its auxiliary), else surface."""
-        heads = [i] + self.children(i, "aux", "cop")
+        heads = [i, *self.children(i, "aux", "cop")]
         if self.tokens[i].dep in ("xcomp", "aux", "conj") and self.start <= self.tokens[i].head < self.end:
             heads.append(self.tokens[i].head)
         for head in heads:

@@ -89,6 +89,7 @@ def score_documents(documents: Iterable[tuple[Sequence[Annotation], Sequence[Ann
                     entries[part][0].append(tp / len(sys_t))
                 if gold_t:
                     entries[part][1].append(tp / len(gold_t))
+
     def group(parts: Sequence[str]) -> dict[str, float]:
         return _prf([x for p in parts for x in entries[p][0]], [x for p in parts for x in entries[p][1]])
 

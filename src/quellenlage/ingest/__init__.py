@@ -50,9 +50,9 @@ def from_path(path: str | Path, *, lang: str = "auto") -> Article:
     return from_bytes(p.read_bytes(), name=str(p), lang=lang)
 
 
-def from_url(url: str, *, lang: str = "auto", limits: FetchLimits = FetchLimits()) -> Article:
+def from_url(url: str, *, lang: str = "auto", limits: FetchLimits | None = None) -> Article:
     """Article from a web page fetched over http(s)."""
-    page = fetch(url, limits)
+    page = fetch(url, limits or FetchLimits())
     return from_bytes(page.content, name=url, lang=lang, url=page.url)
 
 
@@ -71,11 +71,20 @@ def with_language(article: Article, lang: str) -> Article:
     code = found or "de"
     if code not in SUPPORTED_LANGUAGES:
         name = _LANGUAGE_NAMES.get(code, code)
-        raise UnsupportedLanguageError(
-            f"the text is in {name}; only German is analysed so far", language=code
-        )
+        raise UnsupportedLanguageError(f"the text is in {name}; only German is analysed so far", language=code)
     return replace(article, metadata=replace(article.metadata, language=code))
 
 
-__all__ = ["FetchLimits", "LANGUAGE_CHOICES", "SUPPORTED_LANGUAGES", "from_bytes", "from_path",
-           "from_text", "from_url", "load", "parse_plain_text", "verbatim", "with_language"]  # fmt: skip
+__all__ = [
+    "LANGUAGE_CHOICES",
+    "SUPPORTED_LANGUAGES",
+    "FetchLimits",
+    "from_bytes",
+    "from_path",
+    "from_text",
+    "from_url",
+    "load",
+    "parse_plain_text",
+    "verbatim",
+    "with_language",
+]  # fmt: skip

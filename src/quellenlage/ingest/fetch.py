@@ -26,25 +26,27 @@ class Fetched:
     content_type: str
 
 
-def fetch(
-    url: str, limits: FetchLimits = FetchLimits(), transport: httpx.BaseTransport | None = None
-) -> Fetched:
+def fetch(url: str, limits: FetchLimits | None = None, transport: httpx.BaseTransport | None = None) -> Fetched:
     """GET ``url`` and return its body; ``transport`` lets tests answer without a network.
 
     Raises:
         FetchError: bad scheme, network failure, HTTP error status, body too large, or a
             content type that is not HTML or text.
     """
+    limits = limits or FetchLimits()
     if not url.lower().startswith(("http://", "https://")):
         raise FetchError(f"not an http(s) URL: {url}", url=url)
     try:
-        with httpx.Client(
-            follow_redirects=True,
-            max_redirects=limits.max_redirects,
-            timeout=limits.timeout_s,
-            headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9"},
-            transport=transport,
-        ) as client, client.stream("GET", url) as response:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=limits.max_redirects,
+                timeout=limits.timeout_s,
+                headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9"},
+                transport=transport,
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if response.status_code >= 400:
                 raise FetchError(f"{url} answered HTTP {response.status_code}", url=url)
             ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -26,7 +26,7 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=True
     )
-    if doc is None or doc.body is None:
+    if doc is None or isinstance(doc, dict) or doc.body is None:
         raise ExtractionError("the page holds no article text")
     body: list[tuple[BlockKind, str]] = []
     for element in doc.body:

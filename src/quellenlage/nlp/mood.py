@@ -35,9 +35,7 @@ def is_konjunktiv_i(token: Token, previous: Token | None = None) -> bool:
 
 
 def is_konjunktiv_ii(token: Token) -> bool:
-    return token.text.lower() in KONJUNKTIV_II or (
-        token.feature("Mood") == "Sub" and token.feature("Tense") == "Past"
-    )
+    return token.text.lower() in KONJUNKTIV_II or (token.feature("Mood") == "Sub" and token.feature("Tense") == "Past")
 
 
 def reportative_modal(tokens: Sequence[Token], i: int, end: int) -> bool:
@@ -52,8 +50,10 @@ def reportative_modal(tokens: Sequence[Token], i: int, end: int) -> bool:
     saw_participle = False
     while j < end and tokens[j].text not in (",", ";", ":", ".", "!", "?", "„", "“", '"'):
         word = tokens[j].text.lower()
-        if tokens[j].tag == "VVPP" or tokens[j].feature("VerbForm") == "Part" or (
-            word.startswith("ge") and word.endswith(("t", "en")) and len(word) > 4
+        if (
+            tokens[j].tag == "VVPP"
+            or tokens[j].feature("VerbForm") == "Part"
+            or (word.startswith("ge") and word.endswith(("t", "en")) and len(word) > 4)
         ):
             saw_participle = True
         if word in ("haben", "sein") and (saw_participle or word == "sein"):

@@ -8,6 +8,7 @@ simplemma (Barbaresi 2023), a dictionary lemmatiser that needs no context.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -47,15 +48,11 @@ def tag(sentences: Sequence[Sentence], tokens: Sequence[Token]) -> tuple[Token, 
     for sentence in sentences:
         sent_tokens = tokens[sentence.token_start : sentence.token_end]
         words = [t.text for t in sent_tokens]
-        spaces = [
-            a.span.end < b.span.start for a, b in zip(sent_tokens, sent_tokens[1:], strict=False)
-        ] + [False]
+        spaces = [a.span.end < b.span.start for a, b in itertools.pairwise(sent_tokens)] + [False]
         docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
     out: list[Token] = []
     for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=_BATCH), strict=True):
-        for tok, spacy_tok in zip(
-            tokens[sentence.token_start : sentence.token_end], doc, strict=True
-        ):
+        for tok, spacy_tok in zip(tokens[sentence.token_start : sentence.token_end], doc, strict=True):
             out.append(
                 replace(
                     tok,

@@ -60,8 +60,7 @@ class MarkHedges:
         marked = []
         for att in analysis.attributions:
             hedged = att.hedged or any(
-                h.kind is not HedgeKind.VAGUE_SOURCE and any(m.contains(h.trigger) for m in att.message)
-                for h in hedges
+                h.kind is not HedgeKind.VAGUE_SOURCE and any(m.contains(h.trigger) for m in att.message) for h in hedges
             )
             marked.append(replace(att, hedged=hedged))
         return replace(analysis, hedges=hedges, attributions=tuple(marked))

@@ -43,12 +43,10 @@ def classify_source(tokens: Sequence[Token]) -> SourceKind:
         return SourceKind.PRONOUN
     if words[0] in ("man",):
         return SourceKind.VAGUE
-    if any(w in _outlets() for w in words) or any(
-        name in joined for name in _outlets() if " " in name
-    ):
+    if any(w in _outlets() for w in words) or any(name in joined for name in _outlets() if " " in name):
         return SourceKind.MEDIA
     propn = [t for t in tokens if t.pos == "PROPN"]
-    if len(propn) >= 2 and not any(w.endswith(_ORG_WORDS) for w in words) or (
+    if (len(propn) >= 2 and not any(w.endswith(_ORG_WORDS) for w in words)) or (
         propn and any(w.startswith(_ROLE_WORDS) for w in words)
     ):
         return SourceKind.PERSON

@@ -91,9 +91,9 @@ def render_html(analysis: Analysis) -> str:
 <title>Quellenlage – {title}</title><style>{_CSS}</style></head><body>
 <header><h1>Quellenlage: who claims what</h1><div class="legend"><span class="src">source</span>
 <span class="cue">cue</span><span class="msg">message</span><span class="hedge">hedge</span></div></header>
-<main><article>{''.join(blocks)}</article>
-<aside><h2>Who says what</h2><ol>{items or '<li>No attributions found.</li>'}</ol>
-{f'<h3>Notes</h3><ul>{diags}</ul>' if diags else ''}
-{f'<h3>Removed as boilerplate</h3><ul class="dropped">{dropped}</ul>' if dropped else ''}
+<main><article>{"".join(blocks)}</article>
+<aside><h2>Who says what</h2><ol>{items or "<li>No attributions found.</li>"}</ol>
+{f"<h3>Notes</h3><ul>{diags}</ul>" if diags else ""}
+{f'<h3>Removed as boilerplate</h3><ul class="dropped">{dropped}</ul>' if dropped else ""}
 </aside></main></body></html>
 """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -17,16 +17,14 @@ def resource_path(*parts: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(*parts: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a bundled text file (``#`` starts a comment line)."""
     text = resource_path(*parts).read_text(encoding="utf-8")
-    return tuple(
-        line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return tuple(line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(*parts: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a bundled tab-separated file, comments and blank lines skipped."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in read_lines(*parts))
