@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import Analysis, AttributionType, Medium
 from .draft import Draft
+from .frames import posted_online
 from .quotes import Quote
 from .syntax import SentenceView
 
@@ -110,8 +111,7 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
         if cue is not None:
             particle = view.particle(v)
             source = [i for i in view.subject(v) if i in body] or view.np_after(v) or view.np_before(v)
-            online = any(view.low(i) in ("twitter", "facebook", "instagram", "tweet") for i in body)
-            medium = Medium.WRITING if online else cue.medium
+            medium = Medium.WRITING if posted_online(view, body) else cue.medium
             return Draft(AttributionType.DIRECT, medium, _span(quote),
                          cue=sorted([v] + ([particle] if particle is not None else [])),
                          source=source, frame=pre, rule="X sagte: „…“", priority=80,

@@ -16,8 +16,7 @@ from .draft import Draft
 from .syntax import SentenceView
 
 Handler = Callable[[SentenceView], list[Draft]]
-_MEDIA_WORDS = ("twitter", "tweet", "facebook", "instagram", "x.com", "telegram", "blog", "brief",
-                "mitteilung", "pressemitteilung", "erklärung", "post", "interview")  # fmt: skip
+_ONLINE = ("twitter", "tweet", "facebook", "instagram", "telegram", "x.com")
 
 
 def _addressee(view: SentenceView, verb: int) -> list[int]:
@@ -32,11 +31,13 @@ def _addressee(view: SentenceView, verb: int) -> list[int]:
     return []
 
 
+def posted_online(view: SentenceView, idx: list[int]) -> bool:
+    """Whether a frame names a social network ("Auf Twitter erklärte …"): then it was written."""
+    return any(view.low(i).startswith(_ONLINE) for i in idx)
+
+
 def _medium(view: SentenceView, frame: list[int], default: Medium) -> Medium:
-    words = {view.low(i) for i in frame}
-    if any(w.startswith(_MEDIA_WORDS[:6]) for w in words):
-        return Medium.WRITING
-    return default
+    return Medium.WRITING if posted_online(view, frame) else default
 
 
 def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
