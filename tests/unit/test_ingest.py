@@ -75,6 +75,25 @@ def test_html_page_gives_headline_standfirst_and_body() -> None:
     assert article.metadata.input_format == "html"
 
 
+def test_the_same_page_twice_in_one_process_keeps_all_its_text() -> None:
+    # trafilatura's deduplicate option remembers text across calls: a batch or the service would
+    # lose paragraphs of the second page that shares them
+    assert ingest.from_text(HTML, lang="de").text == ingest.from_text(HTML, lang="de").text
+
+
+def test_server_warnings_before_the_document_still_make_it_html() -> None:
+    page = "<b>Warning</b>: Use of undefined constant in <b>/www/wp-db.php</b> on line <b>56</b><br />\n" * 40 + HTML
+    article = ingest.from_text(page, lang="de")
+    assert article.metadata.input_format == "html" and "Warning" not in article.text
+
+
+def test_a_german_article_quoting_english_at_length_is_german() -> None:
+    text = ("Der Hersteller wirbt auf seiner Seite mit großen Worten für die neuen Boards und Kites.\n"
+            "„We are committed to creating the highest quality products on the market.“\n"
+            "Die Händler in Kiel berichten von einer großen Nachfrage nach den neuen Modellen.")  # fmt: skip
+    assert ingest.from_text(text).metadata.language == "de"
+
+
 def test_html_without_article_text_is_an_extraction_error() -> None:
     with pytest.raises(ExtractionError):
         ingest.from_text("<html><body><nav>Menü</nav></body></html>", lang="de")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import trafilatura
@@ -23,9 +24,11 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
     Raises:
         ExtractionError: the page holds no article text.
     """
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=True
-    )
+    if isinstance(html, str):
+        html = _strip_preamble(html)
+    # Never deduplicate=True: trafilatura keeps a process-wide cache of text it has seen, so a
+    # batch worker or the service would drop paragraphs (or whole pages) seen in earlier pages.
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None or isinstance(doc, dict) or doc.body is None:
         raise ExtractionError("the page holds no article text")
     body: list[tuple[BlockKind, str]] = []
@@ -58,12 +61,24 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
     return assemble(blocks, meta)
 
 
+_DOCUMENT_START = re.compile(r"<!doctype html|<html[\s>]", re.IGNORECASE)
+
+
+def _strip_preamble(html: str) -> str:
+    """Drop what a server printed before the document (PHP warnings): parsers move it into the body."""
+    match = _DOCUMENT_START.search(html, 0, 20_000)
+    return html[match.start() :] if match and match.start() > 0 else html
+
+
 def looks_like_html(text: str) -> bool:
     """Whether text is an HTML document rather than scraped plain text."""
     head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        "<body" in head or "<head" in head or "<div" in head or "<p>" in head
-    )
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    if any(tag in head for tag in ("<body", "<head", "<div", "<p>")):
+        return True
+    # a server's error messages (PHP warnings) printed before the document
+    return "<html" in text[:20_000].lower() and "</html>" in text[-5000:].lower()
 
 
 __all__ = ["looks_like_html", "parse_html"]
