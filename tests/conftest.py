@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 REFERENCE = SHARED / "examples" / "news-de-putin-kasachstan.txt"
 GOLD_DEV = SHARED / "data" / "german-news-quotes" / "dev"
+EXAMPLE = ROOT / "examples" / "news-de-putin-kasachstan.txt"  # the bundled copy of the reference article
 
 needs_shared = pytest.mark.skipif(
     not REFERENCE.exists(), reason="../shared is not beside this checkout (it is not part of a user's clone)"

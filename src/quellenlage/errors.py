@@ -9,7 +9,9 @@
     │   ├── EncodingError           text bytes that do not decode
     │   ├── UnsupportedLanguageError  text in a language the analysis does not cover
     │   └── FetchError              a URL could not be fetched (network, status, size, type)
+    │       └── UrlNotAllowedError      a URL points to a private or local address (service policy)
     ├── ExtractionError         an HTML page held no article text
+    ├── TimeLimitError          an analysis ran past its time limit
     ├── ConfigError             a setting or option is invalid: fix the configuration
     └── ResourceError           a bundled lexicon or model is missing or broken: reinstall
 
@@ -60,12 +62,22 @@ class EncodingError(InputError):
 
 class UnsupportedLanguageError(InputError):
     code = "unsupported_language"
-    default_hint = "Quellenlage analyses German articles; pass --lang de to force German"
+    default_hint = "Quellenlage analyses German articles; set the language to de to force German"
 
 
 class FetchError(InputError):
     code = "fetch_failed"
     default_hint = "check the URL, or save the page and pass the file"
+
+
+class UrlNotAllowedError(FetchError):
+    code = "url_not_allowed"
+    default_hint = "give a public http(s) URL, or paste the article text"
+
+
+class TimeLimitError(QuellenlageError):
+    code = "time_limit"
+    default_hint = "the article is too long or unusual to analyse in time; try a shorter text"
 
 
 class ExtractionError(QuellenlageError):

@@ -8,12 +8,13 @@ and names what is missing, as stanza does.  Stages never mutate; they return a n
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
 from . import nlp
-from .errors import ConfigError
+from .errors import ConfigError, TimeLimitError
 from .model import Analysis, Article
 
 
@@ -51,9 +52,13 @@ class Pipeline:
     def names(self) -> tuple[str, ...]:
         return tuple(stage.name for stage in self.stages)
 
-    def __call__(self, article: Article) -> Analysis:
+    def __call__(self, article: Article, *, deadline: float | None = None) -> Analysis:
+        """Run every stage; with a ``deadline`` (a ``time.monotonic()`` value) stop between stages
+        once it has passed, raising :class:`TimeLimitError`."""
         analysis = Analysis(article=article, layers=frozenset({"article"}))
         for stage in self.stages:
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeLimitError(f"the analysis ran out of time before stage {stage.name!r}", stage=stage.name)
             analysis = stage(analysis)
             analysis = replace(analysis, layers=analysis.layers | stage.provides)
         return analysis
@@ -94,3 +99,15 @@ def default_pipeline() -> Pipeline:
     from .provenance import MarkHedges
 
     return Pipeline([Segment(), Tag(), Attribute(), MarkHedges()])
+
+
+WARM_UP_TEXT = "Der Minister sagte am Montag in Berlin, die Lage sei ernst. Laut Polizei gab es keine Verletzten."
+
+
+def warm_up(pipeline: Pipeline) -> Pipeline:
+    """Load everything that loads lazily (language detector, tagger model, lexicons) now, so that
+    the first real article is not slow and no time limit interrupts a model half loaded."""
+    from . import ingest
+
+    pipeline(ingest.from_text(WARM_UP_TEXT, lang="auto"))
+    return pipeline

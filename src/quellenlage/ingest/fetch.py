@@ -1,13 +1,23 @@
-"""Fetch a web page politely: timeout, size limit, bounded redirects, an honest User-Agent."""
+"""Fetch a web page politely: timeout, size limit, bounded redirects, an honest User-Agent.
+
+A service that fetches URLs for strangers sets ``FetchLimits(public_only=True)``: every request,
+redirects included, must then resolve to public addresses only (no loopback, private, link-local,
+shared or reserved ranges, hence no cloud metadata endpoint at 169.254.169.254).  The check runs on
+the resolved addresses before each request; a DNS answer that changes between the check and the
+connection (rebinding) is not caught, so a service exposed to hostile users should also sit behind
+an egress firewall.
+"""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from dataclasses import dataclass
 
 import httpx
 
 from .._version import __version__
-from ..errors import FetchError
+from ..errors import FetchError, UrlNotAllowedError
 
 USER_AGENT = f"Quellenlage/{__version__} (news provenance analysis; +https://pypi.org/project/quellenlage/)"
 
@@ -17,6 +27,7 @@ class FetchLimits:
     timeout_s: float = 15.0
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
+    public_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +35,31 @@ class Fetched:
     url: str
     content: bytes
     content_type: str
+
+
+def _is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def check_public(url: httpx.URL) -> None:
+    """Raise :class:`UrlNotAllowedError` unless every address ``url``'s host resolves to is public."""
+    host = url.host
+    if not host:
+        raise UrlNotAllowedError(f"{url} has no host", url=str(url))
+    try:
+        infos = socket.getaddrinfo(host, url.port or (443 if url.scheme == "https" else 80), type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"cannot resolve {host}", url=str(url)) from exc
+    addresses = {str(info[4][0]) for info in infos}
+    blocked = sorted(a for a in addresses if not _is_public(a))
+    if blocked or not addresses:
+        raise UrlNotAllowedError(
+            f"{host} resolves to a non-public address ({', '.join(blocked)}); such URLs are not fetched",
+            url=str(url),
+        )
 
 
 def fetch(url: str, limits: FetchLimits | None = None, transport: httpx.BaseTransport | None = None) -> Fetched:
@@ -44,6 +80,7 @@ def fetch(url: str, limits: FetchLimits | None = None, transport: httpx.BaseTran
                 timeout=limits.timeout_s,
                 headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9"},
                 transport=transport,
+                event_hooks={"request": [lambda request: check_public(request.url)]} if limits.public_only else None,
             ) as client,
             client.stream("GET", url) as response,
         ):

@@ -1,0 +1,116 @@
+"""Load check of ``quellenlage serve``: requests per second, latency percentiles at a fixed
+concurrency, and the server's resident memory sampled over the run (it should stay flat).
+
+    .venv/bin/python bench/serve_load.py [--requests 2000] [--concurrency 8] [--workers 1]
+
+Starts the real server (uvicorn) as a child process on a free port, posts the bundled reference
+article ``--requests`` times from ``--concurrency`` clients, and prints one JSON line.  The client
+runs on the same machine, so on 2 cores it competes with the server for CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "examples" / "news-de-putin-kasachstan.txt"
+
+
+def rss_mb(pids: list[int]) -> float:
+    """Resident memory of the server processes (uvicorn's parent and its workers), in MB."""
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except FileNotFoundError:
+            continue
+    return total / 1024
+
+
+def server_pids(parent: int) -> list[int]:
+    children = Path(f"/proc/{parent}/task/{parent}/children")
+    return [parent, *(int(p) for p in children.read_text().split())] if children.exists() else [parent]
+
+
+async def run(args: argparse.Namespace, base: str, pids: list[int]) -> dict[str, object]:
+    payload = {"text": ARTICLE.read_text(encoding="utf-8")}
+    latencies: list[float] = []
+    memory: list[tuple[int, float]] = [(0, rss_mb(pids))]
+    failures = 0
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(args.requests):
+        queue.put_nowait(i)
+
+    async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+        async def worker() -> None:
+            nonlocal failures
+            while not queue.empty():
+                i = queue.get_nowait()
+                started = time.perf_counter()
+                response = await client.post("/v1/analyze", json=payload)
+                latencies.append(time.perf_counter() - started)
+                failures += response.status_code != 200
+                if (i + 1) % 100 == 0:
+                    memory.append((i + 1, rss_mb(pids)))
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(args.concurrency)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    rss = [m for _, m in memory]
+    return {
+        "requests": args.requests, "concurrency": args.concurrency, "server_workers": args.workers,
+        "failures": failures, "seconds": round(elapsed, 1), "requests_per_second": round(args.requests / elapsed, 2),
+        "latency_p50_ms": round(statistics.median(latencies) * 1000),
+        "latency_p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))] * 1000),
+        "rss_mb_after_warmup": round(rss[0]), "rss_mb_after_first_10pct": round(rss[len(rss) // 10]),
+        "rss_mb_end": round(rss[-1]), "rss_mb_max": round(max(rss)), "cpu_count": os.cpu_count(),
+    }  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "quellenlage.cli", "serve", "--port", str(port), "--workers", str(args.workers)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(base + "/healthz", timeout=1).json()["status"] == "ok":
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("the server did not start")
+            time.sleep(0.2)
+        for _ in range(5 * args.workers):  # warm every worker's caches before measuring
+            httpx.post(base + "/v1/analyze", json={"text": ARTICLE.read_text(encoding="utf-8")}, timeout=60)
+        print(json.dumps(asyncio.run(run(args, base, server_pids(server.pid)))))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
