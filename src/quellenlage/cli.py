@@ -1,4 +1,4 @@
-"""Command line: ``quellenlage analyze|schema|eval``.  The only module that prints or exits.
+"""Command line: ``quellenlage analyze|schema|eval|serve|batch|corpus-report``.  The only module that prints or exits.
 
 Exit codes: 0 success, 1 unexpected internal error, 2 usage, 3 bad input (empty, binary,
 undecodable, missing file, unsupported language), 4 no article text in a page, 5 fetch failed,
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,6 +40,32 @@ def _parser() -> argparse.ArgumentParser:
     an.add_argument("--output", "-o", type=Path, help="write the report to this file")
     an.add_argument("--lang", choices=ingest.LANGUAGE_CHOICES, default="auto")
     sub.add_parser("schema", help="print the JSON Schema of the report")
+    bt = sub.add_parser("batch", help="analyse a corpus into Parquet tables and a DuckDB file (resumable)")
+    bt.add_argument("inputs", nargs="+", help="folders or globs of HTML/text files, JSONL, CSV, WARC(.gz) files")
+    bt.add_argument("--out", type=Path, required=True, help="output folder; run again to resume")
+    bt.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    bt.add_argument("--dask", metavar="tcp://HOST:PORT", help="run on this Dask scheduler instead of local processes")
+    bt.add_argument("--lang", choices=ingest.LANGUAGE_CHOICES, default="auto")
+    bt.add_argument("--time-limit", type=float, default=60.0, help="seconds per article (default 60)")
+    bt.add_argument("--partition-size", type=int, help="articles per output file (default: from the corpus size)")
+    bt.add_argument("--jsonl", action="store_true", help="also write the full JSON report of each article")
+    bt.add_argument("--no-progress", action="store_true", help="no progress bar")
+    cr = sub.add_parser("corpus-report", help="answer the corpus questions over a batch output folder")
+    cr.add_argument("folder", type=Path)
+    cr.add_argument("--format", choices=("text", "html", "json"), default="text")
+    cr.add_argument("--output", "-o", type=Path, help="write the report to this file")
+    cr.add_argument("--top", type=int, default=20, help="rows per table (default 20)")
+    sv = sub.add_parser(
+        "serve", help="start the HTTP API and web page (limits: QUELLENLAGE_* variables, see docs/API.md)"
+    )
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=int, default=1, help="worker processes, each with its own pipeline")
+    sv.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="let the API fetch loopback and private-network URLs (off by default)",
+    )
     ev = sub.add_parser("eval", help="score against a folder of gold files (German news quotation dataset)")
     ev.add_argument("gold_dir", type=Path)
     ev.add_argument("--predictions-out", type=Path, help="write one prediction file per document here")
@@ -75,6 +102,65 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .corpus import BatchOptions, count_records, run_batch
+
+    options = BatchOptions(
+        inputs=tuple(args.inputs), out=args.out, workers=args.workers, partition_size=args.partition_size,
+        time_limit_s=args.time_limit, lang=args.lang, jsonl=args.jsonl, dask=args.dask,
+    )  # fmt: skip
+    bar = tqdm(total=count_records(list(args.inputs)), unit=" articles", disable=args.no_progress, file=sys.stderr,
+               dynamic_ncols=True, smoothing=0.1)  # fmt: skip
+    failures = 0
+
+    def progress(articles: int, errors: int) -> None:
+        nonlocal failures
+        failures += errors
+        bar.set_postfix(failures=failures, refresh=False)
+        bar.update(articles + errors)
+
+    with bar:
+        result = run_batch(options, progress)
+    print(f"{result.articles} articles analysed, {result.errors} not analysed (see errors/); "
+          f"{result.partitions_done} partitions done now, {result.partitions_skipped} finished before. "
+          f"Tables: {args.out}/{{articles,attributions,sources,claims,errors}}/, database: {result.database}",
+          file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def _corpus_report(args: argparse.Namespace) -> int:
+    from .corpus.report import corpus_report, render_html, render_text
+
+    report = corpus_report(args.folder, top=args.top)
+    if args.format == "json":
+        output = json.dumps(report, indent=2, ensure_ascii=False, default=str)
+    else:
+        output = render_html(report) if args.format == "html" else render_text(report)
+    if args.output:
+        args.output.write_text(output, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .service import ServiceSettings
+
+    if args.allow_private_urls:
+        os.environ["QUELLENLAGE_ALLOW_PRIVATE_URLS"] = "1"
+    ServiceSettings.from_env()  # refuse bad QUELLENLAGE_* values before starting any worker
+    if args.workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {args.workers}")
+    uvicorn.run("quellenlage.service.app:create_app", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level="info", server_header=False)  # fmt: skip
+    return 0
+
+
 def _schema(_: argparse.Namespace) -> int:
     from .report import schema
 
@@ -84,7 +170,8 @@ def _schema(_: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = {"analyze": _analyze, "schema": _schema, "eval": _eval}[args.command]
+    command = {"analyze": _analyze, "schema": _schema, "eval": _eval, "serve": _serve, "batch": _batch,
+               "corpus-report": _corpus_report}[args.command]  # fmt: skip
     try:
         return command(args)
     except QuellenlageError as exc:

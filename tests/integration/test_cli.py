@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from quellenlage.cli import main
@@ -114,3 +118,34 @@ def test_eval_on_dev_beats_the_published_rule_based_system(tmp_path: Path) -> No
     result = evaluate_dir(GOLD_DEV)
     # QUiTE (rule-based) on the held-out test split: Messages 47.9, Roles 35.5, Joint 39.1.
     assert result["f1_msg"] > 0.479 and result["f1_roles"] > 0.355 and result["f1_joint"] > 0.391
+
+
+def test_serve_refuses_a_bad_setting_before_starting() -> None:
+    env = {**os.environ, "QUELLENLAGE_TIME_LIMIT_S": "soon"}
+    result = subprocess.run([sys.executable, "-m", "quellenlage.cli", "serve", "--port", "1"], env=env,
+                            capture_output=True, timeout=60, check=False)  # fmt: skip
+    assert result.returncode == 2
+    assert "QUELLENLAGE_TIME_LIMIT_S" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+def test_serve_starts_the_service_a_user_can_call() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "quellenlage.cli", "serve", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).json()["status"] == "ok":
+                    break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+                time.sleep(0.2)
+        report = httpx.post(f"{base}/v1/analyze", json={"text": ARTICLE}, timeout=60).json()
+        assert [s["text"] for a in report["attributions"] for s in a["source"]][:1] == ["Ein Sprecher"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,0 +1,194 @@
+"""``quellenlage batch``: many articles, in partitions, on a local process pool or a Dask cluster.
+
+The job is described by ``DIR/_manifest.json`` (inputs, partition size, language).  Records are
+enumerated in a repeatable order and cut into partitions of fixed size; a partition is finished
+when ``DIR/_done/part-NNNNNN`` exists.  Running the same command again skips finished partitions
+and redoes the rest, so a run killed at any moment (``kill -9`` included) is finished by running
+it again, with no article lost and none written twice.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from .._version import __version__
+from ..errors import ConfigError
+from .readers import Record, count_records, read_records
+from .store import write_database
+from .worker import JobSpec, crashed_partition, part_name, pipeline, run_partition
+
+MANIFEST = "_manifest.json"
+MAX_ATTEMPTS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    inputs: tuple[str, ...]
+    out: Path
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    partition_size: int | None = None  # None: chosen from the corpus size, then fixed in the manifest
+    time_limit_s: float = 60.0
+    lang: str = "auto"
+    jsonl: bool = False
+    dask: str | None = None
+
+
+@dataclass(slots=True)
+class BatchResult:
+    articles: int = 0
+    errors: int = 0
+    partitions_done: int = 0
+    partitions_skipped: int = 0
+    total: int | None = None
+    database: Path | None = None
+
+
+def _manifest(options: BatchOptions, total: int | None) -> dict[str, Any]:
+    path = options.out / MANIFEST
+    job = {"inputs": [str(Path(i).resolve()) if not any(c in i for c in "*?[") else i for i in options.inputs],
+           "lang": options.lang, "jsonl": options.jsonl}  # fmt: skip
+    if path.exists():
+        existing: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        if {k: existing.get(k) for k in job} != job:
+            raise ConfigError(
+                f"{options.out} holds the results of another job (other inputs or options)",
+                hint="give a new --out folder, or the same inputs and options to resume",
+            )
+        if options.partition_size and options.partition_size != existing["partition_size"]:
+            raise ConfigError(f"{options.out} was started with --partition-size {existing['partition_size']}")
+        return existing
+    size = options.partition_size
+    if size is None:  # enough partitions to keep every worker busy, none too large to redo
+        size = 100 if total is None else max(5, min(100, math.ceil(total / (8 * max(options.workers, 1)))))
+    manifest = {**job, "partition_size": size, "quellenlage": __version__}
+    options.out.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+    return manifest
+
+
+def _partitions(records: Iterator[Record], size: int) -> Iterator[tuple[int, list[Record]]]:
+    index = 0
+    while chunk := list(islice(records, size)):
+        yield index, chunk
+        index += 1
+
+
+def _init_worker() -> None:
+    pipeline()  # build the pipeline once per worker process, before the first partition
+
+
+class _LocalPool:
+    """A process pool that survives a worker's death: the pool is rebuilt and the work resubmitted."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(workers, initializer=_init_worker)
+
+    def submit(self, fn: Callable[..., dict[str, int]], *args: Any) -> Future[dict[str, int]]:
+        return self.pool.submit(fn, *args)
+
+    def rebuild(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(self.workers, initializer=_init_worker)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_batch(options: BatchOptions, progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    """Run (or resume) a batch job.  ``progress(articles, errors)`` is called as partitions finish."""
+    if options.workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {options.workers}")
+    total = count_records(list(options.inputs))
+    manifest = _manifest(options, total)
+    out = options.out.resolve()
+    spec = JobSpec(out=str(out), lang=options.lang, time_limit_s=options.time_limit_s, jsonl=options.jsonl)
+    result = BatchResult(total=total)
+    done_dir = out / "_done"
+    finished = {p.name for p in done_dir.iterdir()} if done_dir.is_dir() else set()
+
+    def count(counts: dict[str, int]) -> None:
+        result.articles += counts["articles"]
+        result.errors += counts["errors"]
+        if progress:
+            progress(counts["articles"], counts["errors"])
+
+    pending: Iterator[tuple[int, list[Record]]] = (
+        p for p in _partitions(read_records(list(options.inputs)), int(manifest["partition_size"]))
+        if not (part_name(p[0]) in finished and _skip(done_dir / part_name(p[0]), count, result))
+    )  # fmt: skip
+    if options.dask:
+        _run_dask(options.dask, pending, spec, count, result)
+    else:
+        _run_local(options.workers, pending, spec, count, result)
+    result.database = write_database(out)
+    return result
+
+
+def _skip(marker: Path, count: Callable[[dict[str, int]], None], result: BatchResult) -> bool:
+    count(json.loads(marker.read_text(encoding="utf-8")))
+    result.partitions_skipped += 1
+    return True
+
+
+def _run_local(workers: int, pending: Iterator[tuple[int, list[Record]]], spec: JobSpec,
+               count: Callable[[dict[str, int]], None], result: BatchResult) -> None:  # fmt: skip
+    pool = _LocalPool(workers)
+    in_flight: dict[Future[dict[str, int]], tuple[int, list[Record], int]] = {}
+    try:
+        while True:
+            while len(in_flight) < 2 * workers and (item := next(pending, None)) is not None:
+                in_flight[pool.submit(run_partition, item[0], item[1], spec)] = (item[0], item[1], 1)
+            if not in_flight:
+                break
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            broken: list[tuple[int, list[Record], int]] = []
+            for future in finished:
+                index, records, attempt = in_flight.pop(future)
+                try:
+                    count(future.result())
+                    result.partitions_done += 1
+                except BrokenProcessPool:
+                    broken.append((index, records, attempt))
+            if broken:  # a worker died: every partition still in the pool is redone in a new pool
+                broken += [in_flight.pop(f) for f in list(in_flight)]
+                pool.rebuild()
+                for index, records, attempt in broken:
+                    if attempt >= MAX_ATTEMPTS:
+                        count(crashed_partition(index, records, spec, "a worker process died on this partition"))
+                        result.partitions_done += 1
+                    else:
+                        in_flight[pool.submit(run_partition, index, records, spec)] = (index, records, attempt + 1)
+    finally:
+        pool.close()
+
+
+def _run_dask(address: str, pending: Iterator[tuple[int, list[Record]]], spec: JobSpec,
+              count: Callable[[dict[str, int]], None], result: BatchResult) -> None:  # fmt: skip
+    from distributed import Client, as_completed
+
+    with Client(address) as client:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        first = [
+            client.submit(run_partition, i, records, spec, pure=False) for i, records in islice(pending, 2 * workers)
+        ]
+        if not first:
+            return
+        batch = as_completed(first)
+        for future in batch:
+            count(future.result())
+            result.partitions_done += 1
+            item = next(pending, None)
+            if item is not None:
+                batch.add(client.submit(run_partition, item[0], item[1], spec, pure=False))

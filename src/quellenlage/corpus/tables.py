@@ -1,0 +1,146 @@
+"""One analysed article as rows of the corpus tables: articles, attributions, sources, claims.
+
+The column lists are the tables' schemas (``SCHEMAS``, pyarrow): every partition file of a table
+has the same columns and types, so DuckDB reads them all with one glob.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+from urllib.parse import urlsplit
+
+import pyarrow as pa
+
+from ..model import Analysis, Attribution, AttributionType, BlockKind, SourceKind
+from .readers import Record
+
+NAMED_KINDS = {SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.STATE}
+UNNAMED_KINDS = {SourceKind.VAGUE, SourceKind.ANONYMOUS}
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("id", pa.string()), ("origin", pa.string()), ("url", pa.string()), ("outlet", pa.string()),
+        ("title", pa.string()), ("date", pa.string()), ("label", pa.string()), ("language", pa.string()),
+        ("input_format", pa.string()), ("chars", pa.int32()), ("sentences", pa.int32()),
+        ("attributions", pa.int32()), ("direct", pa.int32()), ("indirect", pa.int32()), ("reported", pa.int32()),
+        ("free_indirect", pa.int32()), ("hedged_attributions", pa.int32()), ("named_sources", pa.int32()),
+        ("unnamed_sources", pa.int32()), ("unattributed_sentences", pa.int32()), ("boilerplate_lines", pa.int32()),
+        ("diagnostics", pa.int32()),
+    ]),
+    "attributions": pa.schema([
+        ("article_id", pa.string()), ("attribution_id", pa.int32()), ("parent", pa.int32()), ("type", pa.string()),
+        ("medium", pa.string()), ("source_kind", pa.string()), ("source", pa.string()), ("cue", pa.string()),
+        ("message", pa.string()), ("hedged", pa.bool_()), ("rule", pa.string()), ("start", pa.int32()),
+        ("end", pa.int32()),
+    ]),
+    "sources": pa.schema([
+        ("article_id", pa.string()), ("source", pa.string()), ("source_norm", pa.string()), ("kind", pa.string()),
+        ("attributions", pa.int32()), ("hedged", pa.int32()),
+    ]),
+    "claims": pa.schema([
+        ("article_id", pa.string()), ("sentence", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
+        ("text", pa.string()), ("asserted_by", pa.string()), ("attribution_ids", pa.list_(pa.int32())),
+        ("hedges", pa.int32()),
+    ]),
+    "errors": pa.schema([
+        ("id", pa.string()), ("origin", pa.string()), ("code", pa.string()), ("message", pa.string()),
+    ]),
+}  # fmt: skip
+
+
+def _join(spans: tuple[Any, ...], sep: str = " ") -> str:
+    return sep.join(s.text for s in spans)
+
+
+def normalise_source(text: str) -> str:
+    """A source's name for grouping: articles and quotes dropped, case folded, spaces squeezed."""
+    words = text.replace("\u201e", " ").replace("\u201c", " ").replace('"', " ").split()
+    while words and words[0].lower() in {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines"}:
+        words = words[1:]
+    return " ".join(words).casefold()
+
+
+def outlet_of(record: Record, analysis: Analysis) -> str | None:
+    if record.outlet:
+        return record.outlet
+    meta = analysis.article.metadata
+    if meta.site_name:
+        return meta.site_name
+    url = record.url or meta.url
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def rows(record: Record, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
+    """The rows this article adds to each table (errors excepted)."""
+    article = analysis.article
+    meta = article.metadata
+    top = [a for a in analysis.attributions if a.parent is None]
+    types = Counter(a.type for a in top)
+    claims = _claims(record.id, analysis)
+    headline = next((b.span.text for b in article.blocks if b.kind is BlockKind.HEADLINE), None)
+    article_row = {
+        "id": record.id, "origin": record.origin, "url": record.url or meta.url, "outlet": outlet_of(record, analysis),
+        "title": record.title or meta.title or headline, "date": record.date or meta.date, "label": record.label,
+        "language": meta.language, "input_format": meta.input_format, "chars": len(article.text),
+        "sentences": len(analysis.sentences), "attributions": len(top), "direct": types[AttributionType.DIRECT],
+        "indirect": types[AttributionType.INDIRECT], "reported": types[AttributionType.REPORTED],
+        "free_indirect": types[AttributionType.FREE_INDIRECT] + types[AttributionType.INDIRECT_FREE_INDIRECT],
+        "hedged_attributions": sum(a.hedged for a in top),
+        "named_sources": sum(a.source_kind in NAMED_KINDS for a in top),
+        "unnamed_sources": sum(a.source_kind in UNNAMED_KINDS for a in top),
+        "unattributed_sentences": sum(c["asserted_by"] == "outlet" for c in claims),
+        "boilerplate_lines": len(article.dropped), "diagnostics": len(analysis.diagnostics),
+    }  # fmt: skip
+    return {
+        "articles": [article_row],
+        "attributions": [_attribution(record.id, a) for a in analysis.attributions],
+        "sources": _sources(record.id, top),
+        "claims": claims,
+    }
+
+
+def error_row(record: Record, code: str, message: str) -> dict[str, Any]:
+    return {"id": record.id, "origin": record.origin, "code": code, "message": message}
+
+
+def _attribution(article_id: str, a: Attribution) -> dict[str, Any]:
+    spans = a.message or a.source or a.cue
+    return {
+        "article_id": article_id, "attribution_id": a.id, "parent": a.parent, "type": a.type.value,
+        "medium": a.medium.value, "source_kind": a.source_kind.value, "source": _join(a.source),
+        "cue": _join(a.cue), "message": _join(a.message, " … "), "hedged": a.hedged, "rule": a.rule,
+        "start": min(s.start for s in spans) if spans else None, "end": max(s.end for s in spans) if spans else None,
+    }  # fmt: skip
+
+
+def _sources(article_id: str, top: list[Attribution]) -> list[dict[str, Any]]:
+    groups: dict[str, list[Attribution]] = defaultdict(list)
+    for a in top:
+        groups[normalise_source(_join(a.source))].append(a)
+    out = []
+    for norm, atts in groups.items():
+        kinds = Counter(a.source_kind for a in atts)
+        out.append({"article_id": article_id, "source": _join(atts[0].source) or None, "source_norm": norm or None,
+                    "kind": kinds.most_common(1)[0][0].value, "attributions": len(atts),
+                    "hedged": sum(a.hedged for a in atts)})  # fmt: skip
+    return out
+
+
+def _claims(article_id: str, analysis: Analysis) -> list[dict[str, Any]]:
+    """Each body sentence, attributed if an attribution's message or source lies in it."""
+    article = analysis.article
+    hedges = Counter(h.sentence for h in analysis.hedges)
+    out = []
+    for sentence in analysis.sentences:
+        block = article.blocks[sentence.block] if sentence.block < len(article.blocks) else None
+        if block is not None and block.kind in {BlockKind.HEADLINE, BlockKind.SUBHEADING}:
+            continue
+        s, e = sentence.span.start, sentence.span.end
+        ids = sorted({a.id for a in analysis.attributions for sp in (*a.message, *a.source)
+                      if sp.start < e and s < sp.end})  # fmt: skip
+        out.append({"article_id": article_id, "sentence": sentence.index, "start": s, "end": e,
+                    "text": sentence.span.text, "asserted_by": "source" if ids else "outlet",
+                    "attribution_ids": ids, "hedges": hedges[sentence.index]})  # fmt: skip
+    return out
