@@ -78,18 +78,23 @@ def _read_source(source: str, lang: str) -> Article:
     return ingest.load(source, lang=lang)
 
 
+def _emit(output: str, path: Path | None) -> int:
+    """Write a report to ``path`` (saying so on stderr) or to standard output."""
+    if path:
+        path.write_text(output, encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
 def _analyze(args: argparse.Namespace) -> int:
     from .pipeline import default_pipeline
     from .report import render
 
     article = _read_source(args.source, args.lang)
     output = render(default_pipeline()(article), args.format)
-    if args.output:
-        args.output.write_text(output, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(output)
-    return 0
+    return _emit(output, args.output)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -138,12 +143,7 @@ def _corpus_report(args: argparse.Namespace) -> int:
         output = json.dumps(report, indent=2, ensure_ascii=False, default=str)
     else:
         output = render_html(report) if args.format == "html" else render_text(report)
-    if args.output:
-        args.output.write_text(output, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(output)
-    return 0
+    return _emit(output, args.output)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ The pipeline is built once, when the app starts, and shared by the worker thread
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
@@ -87,12 +87,11 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
     )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
-    async def analyse(make_article: Any) -> Analysis:
+    async def analyse(make_article: Callable[[], Article]) -> Analysis:
         pipe: Pipeline = state["pipeline"]
 
         def job(deadline: float) -> Analysis:
-            article: Article = make_article()
-            return pipe(article, deadline=deadline)
+            return pipe(make_article(), deadline=deadline)
 
         result: Analysis = await state["runner"].run(job)
         return result
@@ -127,8 +126,7 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
             url, limits = body.url, settings.fetch_limits
             analysis = await analyse(lambda: ingest.from_url(url, lang=body.lang, limits=limits))
         else:
-            content = body.text if body.text is not None else body.html
-            assert content is not None
+            content = body.text if body.text is not None else body.html or ""
             analysis = await analyse(lambda: ingest.from_text(content, lang=body.lang))
         return _respond(analysis, _wants_html(request, body.format))
 
