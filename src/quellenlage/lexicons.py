@@ -52,3 +52,46 @@ def vague_sources() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def hedge_words() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("de", "hedges.tsv")}
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso: str
+    name: str
+    adjective: str
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    return tuple(Country(*row[:3]) for row in read_table("de", "countries.tsv"))
+
+
+def country_of(words: list[str]) -> str | None:
+    """ISO code of the first country named in ``words`` by name or adjective ("kasachischen")."""
+    for word in words:
+        low = word.lower()
+        for c in countries():
+            if low == c.name.lower() or (len(low) > len(c.adjective) and low.startswith(c.adjective)):
+                return c.iso
+    return None
+
+
+@lru_cache(maxsize=1)
+def loaded_words() -> tuple[str, ...]:
+    return read_lines("de", "loaded_words.tsv")
+
+
+@lru_cache(maxsize=1)
+def denial_lemmas() -> frozenset[str]:
+    return frozenset(read_lines("de", "denials.tsv"))
+
+
+@lru_cache(maxsize=1)
+def platforms() -> frozenset[str]:
+    return frozenset(read_lines("de", "platforms.txt"))
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> tuple[str, ...]:
+    """Outlet names as written in the lexicon (for display: "Express", "News.de")."""
+    return read_lines("de", "outlets.txt")

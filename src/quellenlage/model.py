@@ -221,6 +221,100 @@ class Diagnostic:
     span: Span | None = None
 
 
+class Assertor(StrEnum):
+    """Who stands behind a body sentence."""
+
+    OUTLET = "outlet"  # the publication, on its own authority
+    SOURCE = "source"  # an attributed source
+    MIXED = "mixed"  # both: the outlet's own words around an attributed part
+
+
+class EpistemicStatus(StrEnum):
+    ASSERTED = "asserted"  # stated as fact
+    ATTRIBUTED = "attributed"  # reported with a neutral cue (sagte, laut)
+    HEDGED = "hedged"  # soll, angeblich, Konjunktiv in the outlet's voice, distancing cue (behauptet)
+    DISPUTED = "disputed"  # denied or contested (dementiert, bestreitet, wies zurück)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One source as an entity: all its mentions in the article merged (Taras Kuzio, Kuzio, er).
+
+    ``role`` is the role or affiliation as the article gives it ("Professor für Politikwissenschaft");
+    ``country`` an ISO 3166-1 code for states; ``channels`` the platforms it spoke on ("Twitter");
+    ``publisher`` marks the publishing outlet itself, which has no attributions of its own.
+    """
+
+    id: int
+    name: str
+    kind: SourceKind
+    mentions: tuple[Span, ...] = ()
+    role: Span | None = None
+    country: str | None = None
+    attributions: tuple[int, ...] = ()
+    channels: tuple[str, ...] = ()
+    publisher: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """Who relayed whom: ``path`` holds source ids from the publisher to the original speaker.
+
+    ``evidence`` are the spans that show each link (the relaying outlet's cue and mention).
+    """
+
+    path: tuple[int, ...]
+    channel: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+    @property
+    def depth(self) -> int:
+        return len(self.path) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A body sentence and who asserts it; ``triggers`` show why its status is not plain assertion."""
+
+    sentence: int
+    span: Span
+    asserted_by: Assertor
+    status: EpistemicStatus
+    sources: tuple[int, ...] = ()
+    attributions: tuple[int, ...] = ()
+    triggers: tuple[Span, ...] = ()
+    checkworthy: tuple[Span, ...] = ()  # numbers, dates, quantities
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineFinding:
+    """One way a headline or standfirst says more than the body: with the spans that show it."""
+
+    code: str  # stated_as_fact | generalises | loaded_word | unsupported
+    message: str
+    span: Span  # in the headline or standfirst
+    evidence: tuple[Span, ...] = ()  # in the body
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineProposition:
+    span: Span
+    support: tuple[int, ...] = ()  # sentence indexes of the body claims that support it
+    findings: tuple[HeadlineFinding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineCheck:
+    """``verdict``: supported, stronger_than_body, unsupported, or no_headline."""
+
+    verdict: str
+    propositions: tuple[HeadlineProposition, ...] = ()
+
+    @property
+    def findings(self) -> tuple[HeadlineFinding, ...]:
+        return tuple(f for p in self.propositions for f in p.findings)
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """The article and everything found in it; stages return new instances."""
@@ -231,6 +325,10 @@ class Analysis:
     attributions: tuple[Attribution, ...] = ()
     hedges: tuple[Hedge, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    sources: tuple[Source, ...] = ()
+    chains: tuple[Chain, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    headline: HeadlineCheck | None = None
     layers: frozenset[str] = frozenset()
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:

@@ -94,11 +94,11 @@ class Tag:
 
 
 def default_pipeline() -> Pipeline:
-    """Segmentation, tagging, attribution and hedging, the rules-based analysis."""
+    """Segmentation, tagging, attribution, hedging and provenance, the rules-based analysis."""
     from .attribution import Attribute
-    from .provenance import MarkHedges
+    from .provenance import MarkHedges, Provenance
 
-    return Pipeline([Segment(), Tag(), Attribute(), MarkHedges()])
+    return Pipeline([Segment(), Tag(), Attribute(), MarkHedges(), Provenance()])
 
 
 WARM_UP_TEXT = "Der Minister sagte am Montag in Berlin, die Lage sei ernst. Laut Polizei gab es keine Verletzten."

@@ -32,6 +32,10 @@ def test_pasted_reference_article_is_highlighted_with_its_sources(page: Any) -> 
     assert any("Express" in s and "Medium" in s for s in sources)
     assert any(s.startswith("Experten") and "vage" in s for s in sources)
     assert any("Viele Experten" in s and "vage" in s for s in sources)
+    assert page.locator("#chains li").all_inner_texts() == ["News.de → Express → Taras Kuzio (Twitter)"]
+    check = page.inner_text("#check")
+    assert "stärker als der Text" in check and "gedemütigt" in check and "Immer mehr" in check
+    assert page.locator("#article .c-outlet").count() > 0 and page.locator("#article .c-source").count() > 0
     items = page.locator("#attributions li").all_inner_texts()
     assert any("Taras Kuzio" in s and "wörtliche Rede" in s and "Hinterhof" in s for s in items)
     boilerplate = page.locator("#notes .dropped li").all_inner_texts()

@@ -42,7 +42,7 @@ def test_analyze_text_summary(article_file: Path, capsys: pytest.CaptureFixture[
 def test_analyze_json_and_html_to_files(article_file: Path, tmp_path: Path) -> None:
     assert main(["analyze", str(article_file), "--format", "json", "-o", str(tmp_path / "r.json")]) == 0
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
-    assert report["schema_version"] == "1.0" and report["summary"]["attributions"] == 2
+    assert report["schema_version"] == "2.0" and report["summary"]["attributions"] == 2
     assert main(["analyze", str(article_file), "--format", "html", "-o", str(tmp_path / "r.html")]) == 0
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
@@ -82,7 +82,7 @@ def test_missing_file_and_unreachable_url(tmp_path: Path) -> None:
 
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
-    assert json.loads(capsys.readouterr().out)["properties"]["schema_version"]["const"] == "1.0"
+    assert json.loads(capsys.readouterr().out)["properties"]["schema_version"]["const"] == "2.0"
 
 
 def test_eval_on_a_tiny_hand_made_gold_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,6 +1,8 @@
-"""Provenance: source typing and hedging (chains, claims and headline support come next)."""
+"""Provenance: source entities, chains, claims, hedging and the headline check."""
 
 from .hedging import MarkHedges, find_hedges
 from .sources import classify_source
+from .stage import Provenance
+from .summary import sourcing
 
-__all__ = ["MarkHedges", "classify_source", "find_hedges"]
+__all__ = ["MarkHedges", "Provenance", "classify_source", "find_hedges", "sourcing"]

@@ -18,7 +18,7 @@ _ORG_WORDS = ("council", "verband", "institut", "partei", "organisation", "stift
               "bank", "gruppe", "komitee", "kommission", "fraktion", "amnesty", "greenpeace",
               "wwf", "foundation", "institute", "association", "club", "union")  # fmt: skip
 _PRONOUNS = frozenset({"er", "sie", "es", "ihm", "ihr", "dieser", "diese", "jener", "denen", "der", "die"})
-_ROLE_WORDS = ("professor", "minister", "sprecher", "präsident", "chef", "direktor", "leiter",
+ROLE_WORDS = ("professor", "minister", "sprecher", "präsident", "chef", "direktor", "leiter",
                "kanzler", "botschafter", "experte", "anwalt", "richter", "abgeordnet", "bürgermeister",
                "vorsitzend", "stabschef", "autor", "forscher", "wissenschaftler", "analyst")  # fmt: skip
 
@@ -47,7 +47,7 @@ def classify_source(tokens: Sequence[Token]) -> SourceKind:
         return SourceKind.MEDIA
     propn = [t for t in tokens if t.pos == "PROPN"]
     if (len(propn) >= 2 and not any(w.endswith(_ORG_WORDS) for w in words)) or (
-        propn and any(w.startswith(_ROLE_WORDS) for w in words)
+        propn and any(w.startswith(ROLE_WORDS) for w in words)
     ):
         return SourceKind.PERSON
     if any(w.endswith(_ORG_WORDS) for w in words):
@@ -56,7 +56,7 @@ def classify_source(tokens: Sequence[Token]) -> SourceKind:
         return SourceKind.STATE
     if any(w in vague_sources() for w in words):
         return SourceKind.VAGUE
-    if any(w.startswith(_ROLE_WORDS) for w in words):
+    if any(w.startswith(ROLE_WORDS) for w in words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Analysis, Attribution, BlockKind
-from .labels import KIND_LABELS, TYPE_LABELS, source_text
+from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, source_line, source_text
 
 _CSS = """
 body{font:16px/1.55 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -20,6 +20,11 @@ article .standfirst{font-weight:600}article .subheading{font-weight:700;margin-t
 aside .kind{font-size:.8rem;padding:.05rem .35rem;border-radius:.3rem;background:#eee;margin-left:.3rem}
 aside .vague,aside .anonymous{background:#f8c4cc}aside .hedged{color:#b0263a;font-size:.85rem}
 .diag{color:#8a5300}.dropped{color:#666;font-size:.85rem}
+.c-outlet{box-shadow:inset 0 -3px #b8c0c8}.c-source{box-shadow:inset 0 -3px #5b8def}
+.c-mixed{box-shadow:inset 0 -3px #b07cc6}.check{margin:1rem 2rem 0;padding:.8rem 1.2rem;border-radius:.5rem;
+background:#fff;border:2px solid #2e7d32}.check.stronger_than_body,.check.unsupported{border-color:#d1495b}
+.check h2{margin:.2rem 0 .5rem;font-size:1.1rem}.check li{margin-bottom:.4rem}.check .ev{color:#555;font-size:.9rem}
+.chain{font-weight:600}
 @media(max-width:800px){main{grid-template-columns:1fr}}
 """
 
@@ -41,6 +46,8 @@ def _classes(analysis: Analysis) -> list[set[str]]:
             paint(s.start, s.end, "cue")
     for hedge in analysis.hedges:
         paint(hedge.trigger.start, hedge.trigger.end, "hedge")
+    for claim in analysis.claims:
+        paint(claim.span.start, claim.span.end, f"c-{claim.asserted_by.value}")
     return marks
 
 
@@ -73,6 +80,30 @@ def _who_says_what(att: Attribution) -> str:
     )
 
 
+def _headline_check(analysis: Analysis) -> str:
+    check = analysis.headline
+    if check is None or check.verdict == "no_headline":
+        return ""
+    items = []
+    for f in check.findings:
+        evidence = " · ".join(f"„{escape(e.text[:140])}{'…' if len(e.text) > 140 else ''}“" for e in f.evidence[:4])
+        items.append(f'<li data-code="{f.code}"><strong>{escape(f.span.text)}</strong>: {escape(f.message)}'
+                     + (f'<div class="ev">{evidence}</div>' if evidence else "") + "</li>")  # fmt: skip
+    return (f'<section class="check {check.verdict}" id="headline-check"><h2>Headline check: '
+            f"{escape(VERDICT_LABELS[check.verdict])}</h2><ul>{''.join(items)}</ul></section>")  # fmt: skip
+
+
+def _sources(analysis: Analysis) -> str:
+    sources = [s for s in analysis.sources if not s.publisher and s.attributions]
+    if not sources:
+        return ""
+    items = "".join(f'<li class="source"><span class="kind {s.kind.value}">{escape(KIND_LABELS[s.kind])}</span> '
+                    f"{escape(source_line(s))}</li>" for s in sources)  # fmt: skip
+    chains = "".join(f'<li class="chain">{escape(chain_text(analysis, c))}</li>'
+                     for c in analysis.chains if c.depth > 1)  # fmt: skip
+    return f"<h2>Sources</h2><ul>{items}</ul>" + (f"<h3>Chains</h3><ul>{chains}</ul>" if chains else "")
+
+
 def render_html(analysis: Analysis) -> str:
     """The whole report as one HTML document."""
     article = analysis.article
@@ -90,9 +121,12 @@ def render_html(analysis: Analysis) -> str:
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Quellenlage – {title}</title><style>{_CSS}</style></head><body>
 <header><h1>Quellenlage: who claims what</h1><div class="legend"><span class="src">source</span>
-<span class="cue">cue</span><span class="msg">message</span><span class="hedge">hedge</span></div></header>
+<span class="cue">cue</span><span class="msg">message</span><span class="hedge">hedge</span>
+<span class="c-outlet">outlet's own claim</span><span class="c-source">attributed</span>
+<span class="c-mixed">mixed</span>
+</div></header>{_headline_check(analysis)}
 <main><article>{"".join(blocks)}</article>
-<aside><h2>Who says what</h2><ol>{items or "<li>No attributions found.</li>"}</ol>
+<aside>{_sources(analysis)}<h2>Who says what</h2><ol>{items or "<li>No attributions found.</li>"}</ol>
 {f"<h3>Notes</h3><ul>{diags}</ul>" if diags else ""}
 {f'<h3>Removed as boilerplate</h3><ul class="dropped">{dropped}</ul>' if dropped else ""}
 </aside></main></body></html>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Attribution, AttributionType, SourceKind
+from ..model import Analysis, Attribution, AttributionType, Chain, Source, SourceKind
 
 TYPE_LABELS = {
     AttributionType.DIRECT: "direct quote", AttributionType.INDIRECT: "indirect speech",
@@ -18,3 +18,24 @@ KIND_LABELS = {
 
 def source_text(att: Attribution) -> str:
     return " ".join(s.text for s in att.source) or "(no source named)"
+
+VERDICT_LABELS = {
+    "supported": "supported by the body", "stronger_than_body": "stronger than the body",
+    "unsupported": "not supported by the body", "no_headline": "no headline recognised",
+}  # fmt: skip
+
+
+def chain_text(analysis: Analysis, chain: Chain) -> str:
+    """"News.de → Express → Taras Kuzio (Twitter)"."""
+    names = {s.id: s.name for s in analysis.sources}
+    return " → ".join(names[i] for i in chain.path) + (f" ({chain.channel})" if chain.channel else "")
+
+
+def source_line(source: Source) -> str:
+    """"Taras Kuzio, Professor für Politikwissenschaft · person · Twitter"."""
+    parts = [source.name + (f", {source.role.text}" if source.role else ""), KIND_LABELS[source.kind]]
+    if source.country:
+        parts.append(source.country)
+    if source.channels:
+        parts.append(", ".join(source.channels))
+    return " · ".join(parts)

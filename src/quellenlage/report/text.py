@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Analysis, BlockKind
-from .labels import KIND_LABELS, TYPE_LABELS, source_text
+from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, source_line, source_text
 
 _WIDTH = 100
 
@@ -18,6 +18,20 @@ def render_text(analysis: Analysis) -> str:
     top = [a for a in analysis.attributions if a.parent is None]
     lines.append(f"{len(top)} attributions in {len(analysis.sentences)} sentences; "
                  f"{sum(a.hedged for a in top)} hedged.")  # fmt: skip
+    check = analysis.headline
+    if check is not None and check.verdict != "no_headline":
+        lines.append(f"Headline check: {VERDICT_LABELS[check.verdict]}")
+        for finding in check.findings:
+            lines.append(f"  - {finding.code}: “{finding.span.text}” — {finding.message}")
+    sources = [s for s in analysis.sources if not s.publisher and s.attributions]
+    if sources:
+        lines.append("Sources: " + "; ".join(source_line(s) for s in sources))
+    relayed = [c for c in analysis.chains if c.depth > 1]
+    if relayed:
+        lines.append("Chains: " + "; ".join(chain_text(analysis, c) for c in relayed))
+    if analysis.claims:
+        own = sum(c.asserted_by.value == "outlet" for c in analysis.claims)
+        lines.append(f"{own} of {len(analysis.claims)} body sentences carry no attribution (the outlet's own voice).")
     lines.append("")
     for att in top:
         cue = " ".join(s.text for s in att.cue)

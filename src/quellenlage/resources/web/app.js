@@ -15,7 +15,13 @@ const I18N = {
     hedged: "mit Vorbehalt / distanziert", notes: "Hinweise", dropped: "Als Seitenballast entfernt",
     statAttributions: "Zuschreibungen", statSentences: "Sätze", statHedged: "mit Vorbehalt",
     statVague: "vage/anonyme Quellen", mention: "Erwähnung", mentions: "Erwähnungen", emptyInput: "Bitte zuerst einen Artikel angeben.",
-    networkError: "Der Dienst ist nicht erreichbar.",
+    networkError: "Der Dienst ist nicht erreichbar.", chainsTitle: "Quellenketten",
+    checkTitle: "Schlagzeilen-Check", legendOutlet: "eigene Aussage des Mediums", legendAttributed: "zugeschrieben",
+    legendMixed: "gemischt",
+    verdicts: { supported: "vom Text gedeckt", stronger_than_body: "stärker als der Text",
+                unsupported: "vom Text nicht gedeckt", no_headline: "keine Schlagzeile erkannt" },
+    findings: { stated_as_fact: "als Tatsache behauptet", generalises: "verallgemeinert",
+                loaded_word: "wertendes Wort", unsupported: "ohne Beleg im Text" },
     types: { direct: "wörtliche Rede", indirect: "indirekte Rede", reported: "berichteter Sprechakt",
              free_indirect: "Hörensagen (soll)", indirect_free_indirect: "fortgesetzte indirekte Rede" },
     kinds: { person: "Person", organisation: "Organisation", media: "Medium", state: "Staat/Amt", vague: "vage",
@@ -33,7 +39,13 @@ const I18N = {
     hedged: "hedged / distanced", notes: "Notes", dropped: "Removed as boilerplate",
     statAttributions: "attributions", statSentences: "sentences", statHedged: "hedged",
     statVague: "vague/anonymous sources", mention: "mention", mentions: "mentions", emptyInput: "Please give an article first.",
-    networkError: "The service cannot be reached.",
+    networkError: "The service cannot be reached.", chainsTitle: "Source chains",
+    checkTitle: "Headline check", legendOutlet: "outlet's own claim", legendAttributed: "attributed",
+    legendMixed: "mixed",
+    verdicts: { supported: "supported by the body", stronger_than_body: "stronger than the body",
+                unsupported: "not supported by the body", no_headline: "no headline recognised" },
+    findings: { stated_as_fact: "stated as fact", generalises: "generalises", loaded_word: "loaded word",
+                unsupported: "no support in the body" },
     types: { direct: "direct quote", indirect: "indirect speech", reported: "reported speech act",
              free_indirect: "hearsay (soll)", indirect_free_indirect: "continued indirect speech" },
     kinds: { person: "person", organisation: "organisation", media: "media", state: "state/official",
@@ -96,6 +108,7 @@ function paintMarks(report, length) {
     a.cue.forEach((s) => paint(s, "cue"));
   }
   report.hedges.forEach((h) => paint(h.trigger, "hedge"));
+  (report.claims || []).forEach((c) => paint(c, `c-${c.asserted_by}`));
   return sets.map((s) => [...s].sort().join(" "));
 }
 
@@ -111,17 +124,35 @@ function renderOverview(report) {
   $("#overview").replaceChildren(...stats.map(([n, label]) => el("div", {}, el("strong", {}, String(n)), label)));
 }
 
-function renderSources(top) {
-  const groups = new Map();
-  for (const a of top) {
-    const name = sourceName(a);
-    const g = groups.get(name) || { name, kind: a.source_kind, count: 0 };
-    g.count++;
-    groups.set(name, g);
-  }
-  $("#sources").replaceChildren(...[...groups.values()].map((g) =>
-    el("li", { class: "source" }, el("strong", {}, g.name), el("span", { class: `kind ${g.kind}` }, T.kinds[g.kind]),
-       ` · ${g.count} ${g.count === 1 ? T.mention : T.mentions}`)));
+function renderSources(report) {
+  const sources = (report.sources || []).filter((s) => !s.publisher && s.attributions.length);
+  $("#sources").replaceChildren(...sources.map((s) => {
+    const details = [s.role && s.role.text, s.country, ...s.channels].filter(Boolean).join(" · ");
+    const n = s.attributions.length;
+    return el("li", { class: "source" }, el("strong", {}, s.name), el("span", { class: `kind ${s.kind}` }, T.kinds[s.kind]),
+      details ? ` · ${details}` : "", ` · ${n} ${n === 1 ? T.mention : T.mentions}`);
+  }));
+  const names = new Map((report.sources || []).map((s) => [s.id, s.name]));
+  const chains = (report.chains || []).filter((c) => c.depth > 1);
+  $("#chains").replaceChildren(...chains.map((c) =>
+    el("li", { class: "chain" }, c.path.map((id) => names.get(id)).join(" → ") + (c.channel ? ` (${c.channel})` : ""))));
+  $("#chains-title").hidden = chains.length === 0;
+}
+
+function renderCheck(report) {
+  const check = report.headline_check;
+  const box = $("#check");
+  if (!check || check.verdict === "no_headline") { box.hidden = true; return; }
+  const items = check.propositions.flatMap((p) => p.findings).map((f) => {
+    const li = el("li", { "data-code": f.code }, el("strong", {}, `${T.findings[f.code]}: `), `„${f.span.text}“ – ${f.message}`);
+    if (f.evidence.length) {
+      li.append(el("div", { class: "ev" }, f.evidence.slice(0, 4).map((e) => `„${e.text.slice(0, 140)}“`).join(" · ")));
+    }
+    return li;
+  });
+  box.className = `check ${check.verdict}`;
+  box.replaceChildren(el("h2", {}, `${T.checkTitle}: ${T.verdicts[check.verdict]}`), el("ul", {}, ...items));
+  box.hidden = false;
 }
 
 function renderAttributions(top) {
@@ -155,7 +186,8 @@ function render(report) {
     el(b.kind === "headline" ? "h2" : "p", { class: b.kind }, highlighted(chars, b.start, b.end, marks))));
   const top = report.attributions.filter((a) => a.parent === null);
   renderOverview(report);
-  renderSources(top);
+  renderCheck(report);
+  renderSources(report);
   renderAttributions(top);
   renderNotes(report);
   $("#result").hidden = false;

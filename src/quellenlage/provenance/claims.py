@@ -1,0 +1,116 @@
+"""Claims: each body sentence, who asserts it, its epistemic status, and what can be checked.
+
+- *asserted_by*: ``source`` when attributions cover the sentence, ``outlet`` when none does,
+  ``mixed`` when the outlet adds content words of its own around an attributed part.
+- *status*: ``disputed`` (a denial verb: dementiert, bestreitet, wies zurück), ``hedged`` (soll,
+  angeblich, a distancing cue like behauptet, or Konjunktiv in the outlet's own voice),
+  ``attributed`` (a neutral cue: sagte, laut), else ``asserted``.  Konjunktiv inside reported
+  speech is the grammar of indirect speech, not the outlet's hedge, and does not count.
+- *checkworthy*: numbers, dates, weekdays, months and quantities ("fünftausend Menschen").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicons import denial_lemmas
+from ..model import (
+    Analysis,
+    Assertor,
+    BlockKind,
+    Claim,
+    EpistemicStatus,
+    HedgeKind,
+    Source,
+    Span,
+    Token,
+)
+from .entities import TokenIndex
+
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_OWN_WORDS = 3  # content words of the outlet's own that make an attributed sentence mixed
+_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "dezember")  # fmt: skip
+_DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+_QUANTITY = re.compile(
+    r"^(prozent|millionen?|milliarden?|mrd|mio|euro|dollar|tausende?|hunderte?|dutzende?|"
+    r"\w*(hundert|tausend)|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w+zig|\w+ßig)$"
+)
+BODY_KINDS = (BlockKind.PARAGRAPH, BlockKind.SUBHEADING)
+
+
+def _is_checkworthy(token: Token) -> bool:
+    low = token.text.lower()
+    if token.pos == "NUM" or low[:1].isdigit():
+        return True
+    if low in _DAYS or low in _MONTHS:
+        return True
+    return token.pos in ("NOUN", "ADJ", "DET", "NUM") and bool(_QUANTITY.match(low))
+
+
+def _checkworthy(text: str, tokens: list[Token]) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for token in tokens:
+        if not _is_checkworthy(token):
+            continue
+        if spans and token.span.start - spans[-1].end <= 1:  # "6. März", "5000 Menschen" as one mark
+            spans[-1] = Span.of(text, spans[-1].start, token.span.end)
+        else:
+            spans.append(token.span)
+    return tuple(spans)
+
+
+def _denials(tokens: list[Token], analysis: Analysis) -> list[Span]:
+    lemmas = denial_lemmas()
+    out = []
+    for t in tokens:
+        if t.pos not in ("VERB", "AUX"):
+            continue
+        particle = next((p.text.lower() for p in tokens if p.head == t.index and p.tag == "PTKVZ"), "")
+        if t.lemma.lower() in lemmas or (particle + t.lemma.lower()) in lemmas:
+            out.append(t.span)
+    return out
+
+
+def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim, ...]:
+    text = analysis.article.text
+    index = TokenIndex(analysis.tokens)
+    entity_of = {aid: s.id for s in sources for aid in s.attributions}
+    claims = []
+    for sentence in analysis.sentences:
+        block = analysis.article.blocks[sentence.block] if sentence.block < len(analysis.article.blocks) else None
+        if block is None or block.kind not in BODY_KINDS:
+            continue
+        s, e = sentence.span.start, sentence.span.end
+        tokens = index.within(sentence.span)
+        atts = [a for a in analysis.attributions
+                if any(sp.start < e and s < sp.end for sp in (*a.message, *a.source, *a.cue))]  # fmt: skip
+        covered = [sp for a in atts for sp in (*a.message, *a.source, *a.cue, *a.frame)]
+        own = [t for t in tokens if t.pos in _CONTENT and not any(c.start <= t.span.start < c.end for c in covered)]
+        by = Assertor.OUTLET
+        if atts:
+            by = Assertor.MIXED if len(own) >= _OWN_WORDS else Assertor.SOURCE
+        hedges = [h for h in analysis.hedges if h.sentence == sentence.index]
+        triggers = [h.trigger for h in hedges if h.kind in (HedgeKind.REPORTATIVE_MODAL, HedgeKind.ADVERB,
+                                                            HedgeKind.DISTANCING_VERB)]  # fmt: skip
+        if by is Assertor.OUTLET:
+            triggers += [h.trigger for h in hedges if h.kind is HedgeKind.KONJUNKTIV]
+        denied = _denials(tokens, analysis)
+        if denied:
+            status, triggers = EpistemicStatus.DISPUTED, denied + triggers
+        elif triggers:
+            status = EpistemicStatus.HEDGED
+        elif atts:
+            status = EpistemicStatus.ATTRIBUTED
+        else:
+            status = EpistemicStatus.ASSERTED
+        claims.append(Claim(
+            sentence=sentence.index, span=sentence.span, asserted_by=by, status=status,
+            sources=tuple(sorted({entity_of[a.id] for a in atts if a.id in entity_of})),
+            attributions=tuple(a.id for a in atts), triggers=tuple(sorted(triggers, key=lambda sp: sp.start)),
+            checkworthy=_checkworthy(text, tokens),
+        ))  # fmt: skip
+    return tuple(claims)
+
+
+__all__ = ["find_claims"]

@@ -1,0 +1,219 @@
+"""Sources as entities: the mentions of one source merged, named, typed, with role and country.
+
+Mentions come from the attributions' source spans.  They are merged within the article by:
+- the surname of a named person ("Kuzio" joins "Taras Kuzio");
+- the same name once determiners and quotation marks are dropped ("der britische "Express"" and
+  "Express" are the outlet Express);
+- a pronoun or a bare role noun ("er", "der Professor") joins the nearest person mentioned
+  before it (with that role, for a role noun).
+Vague sources are merged only when worded alike: "Viele Experten" and "Experten" may be
+different groups, and the article does not say.  The publishing outlet is an entity too
+(``publisher``), found in the metadata or the page furniture ("Folgen Sie News.de …").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..lexicons import country_of, outlet_names, platforms
+from ..model import Analysis, Attribution, SourceKind, Span, Token
+from .sources import ROLE_WORDS
+
+_DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
+_QUOTES = "\"„“”‚‘’'»«"
+_PERSONAL = frozenset({"er", "sie", "ihm", "ihr", "dieser", "diese"})
+_CREDIT = re.compile(r"^\W*(bild|foto|fotos|grafik|video|quelle)\b", re.IGNORECASE)  # photo credits name agencies
+_DOMAIN = re.compile(r"\b([A-Za-z][\w-]*\.(?:de|at|ch|com|net|org|eu))\b")
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: SourceKind
+    key: str
+    surname: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    role: Span | None = None
+    country: str | None = None
+    attributions: list[int] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+
+
+class TokenIndex:
+    """The tokens inside a character span, by binary search over token starts."""
+
+    def __init__(self, tokens: tuple[Token, ...]) -> None:
+        self.tokens = tokens
+        self.starts = [t.span.start for t in tokens]
+
+    def within(self, span: Span) -> list[Token]:
+        k = bisect.bisect_left(self.starts, span.start)
+        out = []
+        while k < len(self.tokens) and self.tokens[k].span.end <= span.end:
+            out.append(self.tokens[k])
+            k += 1
+        return out
+
+
+def _is_role(word: str) -> bool:
+    """A role noun, also inside a compound: "Bahnchef", "Regierungssprecherin"."""
+    low = word.lower()
+    return any(role in low for role in ROLE_WORDS)
+
+
+def _words(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.text.strip(_QUOTES) and t.pos != "PUNCT"]
+
+
+def _name_and_role(tokens: list[Token], text: str) -> tuple[list[Token], list[Token]]:
+    """Split a source phrase into its name and its role ("Taras Kuzio, Professor für …")."""
+    words = _words(tokens)
+    if not words:
+        return [], []
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma is not None and comma > 0:
+        head, tail = _words(tokens[:comma]), _words(tokens[comma + 1 :])
+        if head and all(t.pos == "PROPN" for t in head[-2:]):
+            return head, tail
+    # trailing proper names after a role: "der … Stabschef des kasachischen Präsidenten Timur Suleimenow"
+    k = len(words)
+    while k > 0 and words[k - 1].pos == "PROPN" and words[k - 1].text[:1].isupper():
+        k -= 1
+    names, before = words[k:], words[:k]
+    if names and before and any(_is_role(t.text) for t in before):
+        return names, [t for t in before if t.text.lower() not in _DETERMINERS]
+    return words, []
+
+
+def _key(words: list[Token]) -> str:
+    kept = [t.text.strip(_QUOTES).lower() for t in words if t.text.lower() not in _DETERMINERS]
+    return " ".join(w for w in kept if w)
+
+
+def _display(words: list[Token]) -> str:
+    kept = [t for t in words if t.text.lower() not in _DETERMINERS]
+    if kept and kept[0].pos == "ADJ" and len(kept) > 1 and kept[-1].pos in ("PROPN", "NOUN"):
+        kept = kept[1:] if kept[1].pos in ("PROPN", "NOUN") or len(kept) > 2 else kept
+    return " ".join(t.text.strip(_QUOTES) for t in kept).strip()
+
+
+def _span(text: str, tokens: list[Token]) -> Span | None:
+    return Span.of(text, tokens[0].span.start, tokens[-1].span.end) if tokens else None
+
+
+def _channels(analysis: Analysis, index: TokenIndex, att: Attribution) -> list[str]:
+    anchor = (att.cue or att.source or att.message)[0]
+    sentence = next((s for s in analysis.sentences if s.span.start <= anchor.start < s.span.end), None)
+    if sentence is None:
+        return []
+    found = [t.text for t in index.within(sentence.span) if t.text in platforms()]
+    return [("Twitter" if name == "Tweet" else name) for name in found]
+
+
+def find_publisher(analysis: Analysis) -> str | None:
+    """The publishing outlet: site name, URL host, or an outlet named in the page furniture."""
+    meta = analysis.article.metadata
+    if meta.site_name:
+        return meta.site_name
+    if meta.url and (host := urlsplit(meta.url).hostname):
+        return host.removeprefix("www.")
+    outlets = {name.lower(): name for name in outlet_names()}
+    furniture = [line for line in analysis.article.dropped if not _CREDIT.match(line)]
+    for line in furniture:  # a domain first: "Folgen Sie News.de …", "/fka/news.de"
+        for match in _DOMAIN.finditer(line):
+            return outlets.get(match.group(1).lower(), match.group(1))
+    for line in furniture:
+        for word in re.findall(r"[\w.-]+", line):
+            if word.lower() in outlets and len(word) > 3:
+                return outlets[word.lower()]
+    return None
+
+
+def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
+    """The entities, and for each attribution id the index of its entity."""
+    text = analysis.article.text
+    index = TokenIndex(analysis.tokens)
+    entities: list[_Entity] = []
+    of_attribution: dict[int, int] = {}
+    by_key: dict[str, int] = {}
+    by_surname: dict[str, int] = {}
+    for att in sorted(analysis.attributions, key=lambda a: (a.source or a.cue or a.message)[0].start):
+        if att.parent is not None and att.parent in of_attribution:
+            of_attribution[att.id] = of_attribution[att.parent]
+            continue
+        tokens = [t for span in att.source for t in index.within(span)]
+        words = _words(tokens)
+        target: int | None = None
+        if not words:  # no source named ("es heißt", passive): one entity per construction
+            key = "(anonymous)"
+            name_tokens: list[Token] = []
+            role_tokens: list[Token] = []
+        else:
+            name_tokens, role_tokens = _name_and_role(tokens, text)
+            key = _key(name_tokens)
+            low = [t.text.lower() for t in words]
+            if att.source_kind is SourceKind.PRONOUN or (len(low) == 1 and low[0] in _PERSONAL):
+                target = _nearest_person(entities)
+            elif not any(t.pos == "PROPN" for t in words) and any(_is_role(w) for w in low):
+                target = _person_with_role(entities, low)
+            last = name_tokens[-1].text.lower() if name_tokens else None
+            single = len(name_tokens) == 1
+            if target is None and last in by_surname and (att.source_kind is SourceKind.PERSON or single):
+                target = by_surname[last]  # "Berger" after "Anna Berger", whatever the mention's own typing
+            if target is None and key in by_key and att.source_kind not in (SourceKind.PRONOUN,):
+                target = by_key[key]
+        if target is None:
+            entity = _Entity(
+                name=_display(name_tokens) if name_tokens else "(no source named)",
+                kind=att.source_kind if words else SourceKind.ANONYMOUS,
+                key=key,
+                surname=name_tokens[-1].text.lower() if att.source_kind is SourceKind.PERSON and name_tokens else None,
+            )
+            target = len(entities)
+            entities.append(entity)
+            by_key.setdefault(key, target)
+            if entity.surname and len(name_tokens) >= 2:
+                by_surname.setdefault(entity.surname, target)
+        entity = entities[target]
+        entity.mentions.extend(att.source)
+        entity.attributions.append(att.id)
+        if role_tokens and entity.role is None:
+            entity.role = _span(text, role_tokens)
+        if entity.country is None:
+            entity.country = country_of([t.text for t in (role_tokens or name_tokens)])
+        for channel in _channels(analysis, index, att):
+            if channel not in entity.channels:
+                entity.channels.append(channel)
+        of_attribution[att.id] = target
+    _more_mentions(analysis, index, entities)
+    return entities, of_attribution
+
+
+def _nearest_person(entities: list[_Entity]) -> int | None:
+    for k in range(len(entities) - 1, -1, -1):
+        if entities[k].kind is SourceKind.PERSON:
+            return k
+    return None
+
+
+def _person_with_role(entities: list[_Entity], words: list[str]) -> int | None:
+    roles = [w for w in words if _is_role(w)]
+    for k in range(len(entities) - 1, -1, -1):
+        e = entities[k]
+        if e.kind is SourceKind.PERSON and e.role and any(r[:6] in e.role.text.lower() for r in roles):
+            return k
+    return None
+
+
+def _more_mentions(analysis: Analysis, index: TokenIndex, entities: list[_Entity]) -> None:
+    """Mentions outside attributions: a named person's surname anywhere in the text."""
+    surnames = {e.surname: e for e in entities if e.surname and len(e.name.split()) >= 2}
+    for token in index.tokens:
+        entity = surnames.get(token.text.lower())
+        if entity and not any(m.start <= token.span.start < m.end for m in entity.mentions):
+            entity.mentions.append(token.span)
+    for entity in entities:
+        entity.mentions.sort(key=lambda s: s.start)

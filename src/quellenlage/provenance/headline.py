@@ -1,0 +1,183 @@
+"""Does the headline hold?  Each proposition of the headline and standfirst matched to the body.
+
+A proposition is a clause of the headline with a verb ("Kreml-Chef von eigenen Verbündeten
+gedemütigt"); topic labels before a colon ("Wladimir Putin:") are not propositions.  A body claim
+supports it when they share two content words, or half of the proposition's (compared by their
+first seven letters, five for short words, so "Unterstützer" meets "Unterstützung" but not
+"unterhalten"; particle verbs with their particle, "wenden … ab" as "abwenden").  A subheading,
+or the outlet's own sentence repeating the headline's generalisation or loaded word, is a
+restatement, not evidence, and does not count as support.  Findings, each with its evidence spans:
+
+- ``stated_as_fact``: the headline asserts what every supporting body claim only attributes to a
+  source or hedges;
+- ``generalises``: the headline speaks of "immer mehr", "alle", … — the evidence lists which
+  countries the supporting claims actually name, for the reader to count;
+- ``loaded_word``: an evaluative word ("gedemütigt") that no source in the body uses;
+- ``unsupported``: no body claim supports the proposition.
+
+The verdict is ``stronger_than_body`` when any of the first three is found, ``unsupported`` when
+no proposition has support, ``supported`` otherwise, and ``no_headline`` without a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..lexicons import countries, country_of, hedge_words, loaded_words
+from ..model import (
+    Analysis,
+    Assertor,
+    BlockKind,
+    Claim,
+    EpistemicStatus,
+    HeadlineCheck,
+    HeadlineFinding,
+    HeadlineProposition,
+    Source,
+    Span,
+    Token,
+)
+from .entities import TokenIndex
+
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+_LIGHT = frozenset({"sein", "haben", "werden", "machen", "geben", "neu", "eigen"})
+_BREAKS = frozenset({":", "!", "?", "–", "—", ";", "."})
+_GENERAL = re.compile(r"\b(immer mehr|alle|sämtliche|zunehmend|reihenweise|massenhaft|überall|niemand|keiner)\b")
+_MIN_SHARED = 2
+_MAX_SUPPORT = 4
+
+
+def _stems(tokens: list[Token]) -> set[str]:
+    """Content words by their first five letters; particle verbs with their particle (abwenden)."""
+    particles = {t.head: t.text.lower() for t in tokens if t.tag == "PTKVZ"}
+    out = set()
+    for t in tokens:
+        if t.pos not in _CONTENT:
+            continue
+        lemma = particles.get(t.index, "") + (t.lemma or t.text).lower()
+        for part in lemma.split("-"):
+            if len(part) >= 3 and part not in _LIGHT:
+                out.add(part[:7] if len(part) >= 8 else part[:5])
+    return out
+
+
+def _supports(shared: int, total: int) -> bool:
+    return shared >= _MIN_SHARED or (shared >= 1 and shared * 2 >= total)
+
+
+def _is_evidence(claim: Claim, analysis: Analysis, index: TokenIndex) -> bool:
+    """Whether a supporting claim is evidence, not the outlet restating its framing: a subheading,
+    or an own sentence with the same generalisation or loaded word, is not."""
+    block = analysis.article.block_at(claim.span.start)
+    if block is not None and block.kind is BlockKind.SUBHEADING:
+        return False
+    if claim.asserted_by is Assertor.OUTLET:
+        return not _GENERAL.search(claim.span.text.lower()) and not _loaded(index.within(claim.span))
+    return True
+
+
+def _propositions(tokens: list[Token]) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.text in _BREAKS:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if any(t.pos in ("VERB", "AUX") for t in p)]
+
+
+def _is_marked(tokens: list[Token]) -> bool:
+    """Whether the headline itself signals attribution or doubt (soll, angeblich, quotes, laut)."""
+    words = {t.text.lower() for t in tokens}
+    return bool(words & {"soll", "sollen", "laut", "zufolge", "angeblich", "offenbar", "wohl", "?"}) or any(
+        t.text in "\"„“»«" or t.text.lower() in hedge_words() for t in tokens
+    )
+
+
+def _loaded(tokens: list[Token]) -> list[tuple[Token, str]]:
+    out = []
+    for t in tokens:
+        for stem in loaded_words():
+            if (t.lemma or "").lower().startswith(stem) or t.text.lower().startswith(stem) or stem in t.text.lower():
+                out.append((t, stem))
+                break
+    return out
+
+
+def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple[Source, ...]) -> HeadlineCheck:
+    article = analysis.article
+    heads = [k for k, b in enumerate(article.blocks) if b.kind in (BlockKind.HEADLINE, BlockKind.STANDFIRST)]
+    if not any(article.blocks[k].kind is BlockKind.HEADLINE for k in heads):
+        return HeadlineCheck(verdict="no_headline")
+    index = TokenIndex(analysis.tokens)
+    claim_stems = {c.sentence: _stems(index.within(c.span)) for c in claims}
+    by_sentence = {c.sentence: c for c in claims}
+    message_stems = {s for a in analysis.attributions for m in a.message for s in _stems(index.within(m))}
+    message_words = {t.text.lower() for a in analysis.attributions for m in a.message for t in index.within(m)}
+    names = {s.id: s.name for s in sources}
+    propositions = []
+    for k in heads:
+        block_tokens = index.within(article.blocks[k].span)
+        for tokens in _propositions(block_tokens):
+            span = Span.of(article.text, tokens[0].span.start, tokens[-1].span.end)
+            stems = _stems(tokens)
+            scored = sorted(
+                ((len(stems & cs), s) for s, cs in claim_stems.items()
+                 if _supports(len(stems & cs), len(stems)) and _is_evidence(by_sentence[s], analysis, index)),
+                key=lambda x: (-x[0], x[1]),
+            )[:_MAX_SUPPORT]  # fmt: skip
+            support = [by_sentence[s] for _, s in sorted(scored, key=lambda x: x[1])]
+            findings = []
+            if not support:
+                findings.append(HeadlineFinding("unsupported", "no sentence of the body supports this", span))
+            elif not _is_marked(tokens) and not any(
+                c.asserted_by is Assertor.OUTLET and c.status is EpistemicStatus.ASSERTED for c in support
+            ):
+                who = sorted({names[s] for c in support for s in c.sources if s in names})
+                hedged = any(c.status in (EpistemicStatus.HEDGED, EpistemicStatus.DISPUTED) for c in support)
+                findings.append(HeadlineFinding(
+                    "stated_as_fact",
+                    "stated as fact; the body only " + ("attributes or hedges it" if hedged else "attributes it")
+                    + (f" ({', '.join(who)})" if who else ""),
+                    span, tuple(sorted({sp for c in support for sp in (c.span, *c.triggers)}, key=lambda x: x.start)),
+                ))  # fmt: skip
+            general = _GENERAL.search(span.text.lower())
+            if general:
+                named = Counter(iso for c in support for t in index.within(c.span) if (iso := country_of([t.text])))
+                listing = (
+                    "the supporting sentences name these countries: "
+                    + ", ".join(f"{_country_name(iso)} ({n}×)" for iso, n in named.most_common())
+                    if named else "the body gives no sourced case for it"
+                )
+                g_span = Span.of(article.text, span.start + general.start(), span.start + general.end())
+                findings.append(HeadlineFinding(
+                    "generalises", f"“{general.group(0)}” claims a trend; {listing}",
+                    g_span, tuple(c.span for c in support),
+                ))  # fmt: skip
+            for token, stem in _loaded(tokens):
+                if stem[:5] in message_stems or any(w.startswith(stem) for w in message_words):
+                    continue
+                own = tuple(c.span for c in claims if c.asserted_by is Assertor.OUTLET
+                            and any(t.text.lower().startswith(stem) or stem in t.text.lower()
+                                    for t in index.within(c.span)))  # fmt: skip
+                findings.append(HeadlineFinding(
+                    "loaded_word", f"“{token.text}” is the outlet's word: no source in the body uses it",
+                    token.span, own,
+                ))  # fmt: skip
+            propositions.append(HeadlineProposition(span, tuple(c.sentence for c in support), tuple(findings)))
+    codes = {f.code for p in propositions for f in p.findings}
+    if codes & {"stated_as_fact", "generalises", "loaded_word"}:
+        verdict = "stronger_than_body"
+    elif propositions and all(not p.support for p in propositions):
+        verdict = "unsupported"
+    else:
+        verdict = "supported"
+    return HeadlineCheck(verdict=verdict, propositions=tuple(propositions))
+
+
+def _country_name(iso: str) -> str:
+    return next((c.name for c in countries() if c.iso == iso), iso)
+
+
+__all__ = ["check_headline"]

@@ -1,0 +1,56 @@
+"""Provenance on small constructed cases: coreference, status, check-worthy facts, headline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import quellenlage
+from quellenlage.model import Assertor, EpistemicStatus, SourceKind
+
+Analyze = Callable[[str], quellenlage.Analysis]
+
+
+def test_surname_and_pronoun_join_the_named_person(analyze: Analyze) -> None:
+    a = analyze("Der Minister Jan Berger sagte, die Lage sei ernst. Später erklärte Berger, man prüfe alles. "
+                "Er fügte hinzu, man handle rasch.")  # fmt: skip
+    people = [s for s in a.sources if s.kind is SourceKind.PERSON]
+    assert len(people) == 1 and people[0].name == "Jan Berger" and len(people[0].attributions) == 3
+    assert people[0].role is not None and people[0].role.text == "Minister"
+
+
+def test_denial_makes_a_claim_disputed(analyze: Analyze) -> None:
+    a = analyze("Der Konzern bestreitet die Vorwürfe. Das Unternehmen wies die Berichte am Montag zurück.")
+    assert [c.status for c in a.claims] == [EpistemicStatus.DISPUTED, EpistemicStatus.DISPUTED]
+    assert [t.text for c in a.claims for t in c.triggers] == ["bestreitet", "wies"]
+
+
+def test_outlet_voice_hedge_and_plain_assertion(analyze: Analyze) -> None:
+    a = analyze("Der Täter ist angeblich geflohen. Die Polizei sperrte die Straße.")
+    assert [(c.asserted_by, c.status) for c in a.claims] == [
+        (Assertor.OUTLET, EpistemicStatus.HEDGED), (Assertor.OUTLET, EpistemicStatus.ASSERTED)]  # fmt: skip
+
+
+def test_numbers_dates_and_quantities_are_checkworthy(analyze: Analyze) -> None:
+    a = analyze("Am 6. März kamen 5000 Menschen, etwa zwölf Prozent mehr als im Vorjahr.")
+    assert [s.text for s in a.claims[0].checkworthy] == ["6. März", "5000", "zwölf Prozent"]
+
+
+def test_publisher_from_metadata_heads_every_chain(analyze: Analyze) -> None:
+    html = ("<html><head><title>Bahn erhöht Preise</title><meta property='og:site_name' content='Tagesblatt'>"
+            "</head><body><article><p>Die Bahn erhöht die Preise deutlich. Wie die Nachrichtenagentur dpa "
+            "berichtet, sollen die Kosten stark gestiegen sein. Der Bahnchef Richard Lutz sagte, man habe "
+            "keine Wahl.</p><p>Der Fahrgastverband sagte, das sei falsch.</p></article></body></html>")  # fmt: skip
+    a = quellenlage.analyze(html, lang="de")
+    assert a.sources[0].publisher and a.sources[0].name == "Tagesblatt"
+    assert all(c.path[0] == 0 for c in a.chains)
+    names = {s.id: s.name for s in a.sources}
+    paths = [[names[i] for i in c.path] for c in a.chains]
+    assert ["Tagesblatt", "Nachrichtenagentur dpa", "Richard Lutz"] in paths  # relayed in dpa's paragraph
+    assert ["Tagesblatt", "Fahrgastverband"] in paths  # a new paragraph: quoted by the paper itself
+
+
+def test_a_headline_the_body_states_itself_is_supported(analyze: Analyze) -> None:
+    text = ("Stadt eröffnet neues Hallenbad\n\nDie Stadt eröffnet am Samstag ihr neues Hallenbad. "
+            "Das Hallenbad kostete zwölf Millionen Euro.\n")  # fmt: skip
+    check = analyze(text).headline
+    assert check is not None and check.verdict == "supported" and not check.findings
