@@ -11,6 +11,7 @@ from .continuation import continuation_drafts
 from .direct import quote_drafts
 from .draft import Draft
 from .frames import HANDLERS
+from .interview import interview_drafts
 from .quotes import find_quotes
 from .syntax import SentenceView
 
@@ -36,6 +37,7 @@ class Attribute:
         accepted += quote_drafts(analysis, quotes, views, accepted)
         accepted = resolve(accepted)
         accepted += continuation_drafts(analysis, accepted)
+        accepted += interview_drafts(analysis, accepted)
         ordered = sorted(accepted, key=lambda d: (d.first, d.parent is not None))
         ids = {id(d): n for n, d in enumerate(ordered)}
         made = tuple(_to_attribution(analysis, d, ids[id(d)], ids) for d in ordered)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -140,6 +141,24 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
     of_attribution: dict[int, int] = {}
     by_key: dict[str, int] = {}
     by_surname: dict[str, int] = {}
+    names = _person_names(analysis)
+
+    def new_entity(name: str, kind: SourceKind, key: str, surname: str | None, full: bool) -> int:
+        entities.append(_Entity(name=name, kind=kind, key=key, surname=surname))
+        by_key.setdefault(key, len(entities) - 1)
+        if surname and full:
+            by_surname.setdefault(surname, len(entities) - 1)
+        return len(entities) - 1
+
+    def person_named(run: list[Token]) -> int:
+        """The entity of a full name found in the text ("Grzegorz Schetyna"), made if new."""
+        surname = run[-1].text.lower()
+        if surname in by_surname:
+            return by_surname[surname]
+        k = new_entity(" ".join(t.text for t in run), SourceKind.PERSON, _key(run), surname, True)
+        entities[k].mentions.append(Span.of(text, run[0].span.start, run[-1].span.end))
+        return k
+
     for att in sorted(analysis.attributions, key=lambda a: (a.source or a.cue or a.message)[0].start):
         if att.parent is not None and att.parent in of_attribution:
             of_attribution[att.id] = of_attribution[att.parent]
@@ -155,28 +174,29 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
             name_tokens, role_tokens = _name_and_role(tokens, text)
             key = _key(name_tokens)
             low = [t.text.lower() for t in words]
-            if att.source_kind is SourceKind.PRONOUN or (len(low) == 1 and low[0] in _PERSONAL):
-                target = _nearest_person(entities)
+            at = words[0].span.start
+            if att.source_kind is SourceKind.PRONOUN or (len(low) == 1 and low[0] in _PERSONAL) or _is_age(low):
+                target = _nearest(entities, names, at, person_named)
             elif not any(t.pos == "PROPN" for t in words) and any(_is_role(w) for w in low):
                 target = _person_with_role(entities, low)
             last = name_tokens[-1].text.lower() if name_tokens else None
-            single = len(name_tokens) == 1
+            single = len(name_tokens) == 1 and name_tokens[0].text[:1].isupper()
             if target is None and last in by_surname and (att.source_kind is SourceKind.PERSON or single):
                 target = by_surname[last]  # "Berger" after "Anna Berger", whatever the mention's own typing
+            if target is None and single and att.source_kind in (SourceKind.UNKNOWN, SourceKind.PERSON):
+                run = next((r for r in reversed(names) if r[-1].text == name_tokens[0].text
+                            and r[0].span.start < at), None)  # fmt: skip
+                if run is not None:  # "Schetyna" after "Außenminister Grzegorz Schetyna"
+                    target = person_named(run)
             if target is None and key in by_key and att.source_kind not in (SourceKind.PRONOUN,):
                 target = by_key[key]
         if target is None:
-            entity = _Entity(
-                name=_display(name_tokens) if name_tokens else "(no source named)",
-                kind=att.source_kind if words else SourceKind.ANONYMOUS,
-                key=key,
-                surname=name_tokens[-1].text.lower() if att.source_kind is SourceKind.PERSON and name_tokens else None,
-            )
-            target = len(entities)
-            entities.append(entity)
-            by_key.setdefault(key, target)
-            if entity.surname and len(name_tokens) >= 2:
-                by_surname.setdefault(entity.surname, target)
+            kind = att.source_kind if words else SourceKind.ANONYMOUS
+            if kind is SourceKind.UNKNOWN and _is_full_name(name_tokens):
+                kind = SourceKind.PERSON  # "Peter Kaiser": two or three capitalised names, nothing else
+            surname = name_tokens[-1].text.lower() if kind is SourceKind.PERSON and name_tokens else None
+            name = _display(name_tokens) if name_tokens else "(no source named)"
+            target = new_entity(name, kind, key, surname, len(name_tokens) >= 2)
         entity = entities[target]
         entity.mentions.extend(att.source)
         entity.attributions.append(att.id)
@@ -192,11 +212,53 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
     return entities, of_attribution
 
 
-def _nearest_person(entities: list[_Entity]) -> int | None:
-    for k in range(len(entities) - 1, -1, -1):
-        if entities[k].kind is SourceKind.PERSON:
-            return k
-    return None
+def _is_full_name(tokens: list[Token]) -> bool:
+    if not 2 <= len(tokens) <= 3 or country_of([t.text for t in tokens]) is not None:
+        return False
+    return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
+
+
+def _is_age(words: list[str]) -> bool:
+    """ "der 25-Jährige", "die 40-jährige": a person referred to by age."""
+    return len(words) <= 2 and bool(words) and words[-1].split("-")[-1].startswith("jährig")
+
+
+def _person_names(analysis: Analysis) -> list[list[Token]]:
+    """Runs of two or more capitalised proper names in the text: candidate full person names."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for t in analysis.tokens:
+        if t.pos == "PROPN" and t.text[:1].isupper() and t.text.isalpha():
+            if current and current[-1].index == t.index - 1:
+                current.append(t)
+                continue
+            if len(current) >= 2:
+                runs.append(current)
+            current = [t]
+        elif current:
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+    if len(current) >= 2:
+        runs.append(current)
+    return [r for r in runs if country_of([t.text for t in r]) is None]
+
+
+def _nearest(
+    entities: list[_Entity], names: list[list[Token]], at: int, person_named: Callable[[list[Token]], int]
+) -> int | None:
+    """The person a pronoun or "der 25-Jährige" refers to: the nearest person before ``at``,
+    a source already known or a full name anywhere in the text."""
+    best_entity, best_at = None, -1
+    for k, e in enumerate(entities):
+        if e.kind is SourceKind.PERSON:
+            before = [m.start for m in e.mentions if m.start < at]
+            if before and max(before) > best_at:
+                best_entity, best_at = k, max(before)
+    run = next((r for r in reversed(names) if r[0].span.start < at), None)
+    if run is not None and run[0].span.start > best_at:
+        return person_named(run)
+    return best_entity
 
 
 def _person_with_role(entities: list[_Entity], words: list[str]) -> int | None:
