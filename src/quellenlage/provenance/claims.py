@@ -36,7 +36,7 @@ _QUANTITY = re.compile(
     r"^(prozent|millionen?|milliarden?|mrd|mio|euro|dollar|tausende?|hunderte?|dutzende?|"
     r"\w*(hundert|tausend)|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w+zig|\w+ßig)$"
 )
-BODY_KINDS = (BlockKind.PARAGRAPH, BlockKind.SUBHEADING)
+BODY_KINDS = (BlockKind.STANDFIRST, BlockKind.PARAGRAPH, BlockKind.SUBHEADING)  # the lead is body text too
 
 
 def _is_checkworthy(token: Token) -> bool:

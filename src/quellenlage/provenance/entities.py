@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from ..lexicons import country_of, outlet_names, platforms
 from ..model import Analysis, Attribution, SourceKind, Span, Token
-from .sources import ROLE_WORDS
+from .sources import ORG_WORDS, ROLE_WORDS
 
 _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 _QUOTES = "\"„“”‚‘’'»«"
@@ -241,7 +241,8 @@ def _person_names(analysis: Analysis) -> list[list[Token]]:
             current = []
     if len(current) >= 2:
         runs.append(current)
-    return [r for r in runs if country_of([t.text for t in r]) is None]
+    return [r for r in runs if country_of([t.text for t in r]) is None
+            and not any(t.text.lower().endswith(ORG_WORDS) for t in r)]  # fmt: skip
 
 
 def _nearest(

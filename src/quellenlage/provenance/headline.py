@@ -46,6 +46,7 @@ _BREAKS = frozenset({":", "!", "?", "–", "—", ";", "."})
 _GENERAL = re.compile(r"\b(immer mehr|alle|sämtliche|zunehmend|reihenweise|massenhaft|überall|niemand|keiner)\b")
 _MIN_SHARED = 2
 _MAX_SUPPORT = 4
+_MAX_STANDFIRST_SENTENCES = 2
 
 
 def _stems(tokens: list[Token]) -> set[str]:
@@ -118,13 +119,17 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
     names = {s.id: s.name for s in sources}
     propositions = []
     for k in heads:
-        block_tokens = index.within(article.blocks[k].span)
-        for tokens in _propositions(block_tokens):
+        block = article.blocks[k]
+        in_block = {s.index for s in analysis.sentences if s.block == k}
+        if block.kind is BlockKind.STANDFIRST and len(in_block) > _MAX_STANDFIRST_SENTENCES:
+            continue  # a long lead paragraph is the body's first paragraph, not a teaser
+        for tokens in _propositions(index.within(block.span)):
             span = Span.of(article.text, tokens[0].span.start, tokens[-1].span.end)
             stems = _stems(tokens)
             scored = sorted(
                 ((len(stems & cs), s) for s, cs in claim_stems.items()
-                 if _supports(len(stems & cs), len(stems)) and _is_evidence(by_sentence[s], analysis, index)),
+                 if s not in in_block and _supports(len(stems & cs), len(stems))
+                 and _is_evidence(by_sentence[s], analysis, index)),
                 key=lambda x: (-x[0], x[1]),
             )[:_MAX_SUPPORT]  # fmt: skip
             support = [by_sentence[s] for _, s in sorted(scored, key=lambda x: x[1])]
@@ -167,10 +172,11 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                 ))  # fmt: skip
             propositions.append(HeadlineProposition(span, tuple(c.sentence for c in support), tuple(findings)))
     codes = {f.code for p in propositions for f in p.findings}
+    headline_props = [p for p in propositions if (b := article.block_at(p.span.start)) and b.kind is BlockKind.HEADLINE]
     if codes & {"stated_as_fact", "generalises", "loaded_word"}:
         verdict = "stronger_than_body"
-    elif propositions and all(not p.support for p in propositions):
-        verdict = "unsupported"
+    elif headline_props and all(not p.support for p in headline_props):
+        verdict = "unsupported"  # the headline's own propositions, whatever the standfirst does
     else:
         verdict = "supported"
     return HeadlineCheck(verdict=verdict, propositions=tuple(propositions))

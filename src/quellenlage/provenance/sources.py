@@ -13,10 +13,11 @@ from ..lexicons import vague_sources
 from ..model import SourceKind, Token
 from ..resources import read_lines
 
-_ORG_WORDS = ("council", "verband", "institut", "partei", "organisation", "stiftung", "universität",
+ORG_WORDS = ("council", "verband", "institut", "partei", "organisation", "stiftung", "universität",
               "konzern", "unternehmen", "gesellschaft", "verein", "gewerkschaft", "ag", "gmbh",
               "bank", "gruppe", "komitee", "kommission", "fraktion", "amnesty", "greenpeace",
-              "wwf", "foundation", "institute", "association", "club", "union")  # fmt: skip
+              "wwf", "foundation", "institute", "association", "club", "union", "authority", "agency",
+              "nations", "office", "ministry", "management", "council", "behörde", "amt", "ministerium")  # fmt: skip
 _PRONOUNS = frozenset({"er", "sie", "es", "ihm", "ihr", "dieser", "diese", "jener", "denen", "der", "die"})
 ROLE_WORDS = ("professor", "minister", "sprecher", "präsident", "chef", "direktor", "leiter",
                "kanzler", "botschafter", "experte", "anwalt", "richter", "abgeordnet", "bürgermeister",
@@ -46,11 +47,11 @@ def classify_source(tokens: Sequence[Token]) -> SourceKind:
     if any(w in _outlets() for w in words) or any(name in joined for name in _outlets() if " " in name):
         return SourceKind.MEDIA
     propn = [t for t in tokens if t.pos == "PROPN"]
-    if (len(propn) >= 2 and not any(w.endswith(_ORG_WORDS) for w in words)) or (
+    if (len(propn) >= 2 and not any(w.endswith(ORG_WORDS) for w in words)) or (
         propn and any(w.startswith(ROLE_WORDS) for w in words)
     ):
         return SourceKind.PERSON
-    if any(w.endswith(_ORG_WORDS) for w in words):
+    if any(w.endswith(ORG_WORDS) for w in words):
         return SourceKind.ORGANISATION
     if any(w in _states() for w in words) or any(n in joined for n in _states() if " " in n):
         return SourceKind.STATE
