@@ -117,3 +117,17 @@ def test_cli_batch_and_corpus_report(jsonl_corpus: Path, tmp_path: Path, capsys:
     assert json.loads(capsys.readouterr().out)["totals"]["articles"] == 10
     assert main(["batch", str(tmp_path / "missing"), "--out", str(out)]) == 3
     assert main(["corpus-report", str(tmp_path)]) == 3
+
+
+def test_headlines_stronger_than_their_body_are_listed(tmp_path: Path) -> None:
+    corpus = tmp_path / "heads.jsonl"
+    loaded = ("Bahn-Desaster: Pendler gedemütigt\n\nDie Bahn erhöht die Preise. Ein Sprecher sagte, die Kosten "
+              "seien gestiegen. Der Fahrgastverband kritisierte die Erhöhung.\n")  # fmt: skip
+    rows = [{"id": "loaded", "text": loaded, "outlet": "boulevard.de"},
+            {"id": "plain", "text": article(1, "x"), "outlet": "zeitung.de"}]  # fmt: skip
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = tmp_path / "out"
+    run_batch(BatchOptions(inputs=(str(corpus),), out=out, workers=1, lang="de"))
+    failing = corpus_report(out)["headline_failures"]
+    assert [(r["id"], r["outlet"]) for r in failing] == [("loaded", "boulevard.de")]
+    assert "loaded_word" in failing[0]["headline_findings"]

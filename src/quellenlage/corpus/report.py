@@ -32,16 +32,7 @@ def corpus_report(out: Path, top: int = 20) -> dict[str, Any]:
                                "GROUP BY code ORDER BY n DESC")  # fmt: skip
         sources = _records(con, f"SELECT * FROM cited_sources LIMIT {int(top)}")
         outlets = _records(con, f"SELECT * FROM outlet_sourcing LIMIT {int(top)}")
-        columns = {row[0] for row in con.execute("DESCRIBE articles").fetchall()}
-        headlines = (
-            _records(
-                con,
-                "SELECT id, title, headline_verdict FROM articles "
-                "WHERE headline_verdict NOT IN ('supported', 'no_headline') ORDER BY id",
-            )
-            if "headline_verdict" in columns
-            else None
-        )
+        headlines = _records(con, f"SELECT * FROM headline_failures LIMIT {int(top)}")
         quotations = [Quotation(*row) for row in con.execute(
             "SELECT article_id, outlet, date, source, quotation, normalised FROM quotations").fetchall()]  # fmt: skip
     echoes = echo_rows(find_echoes(quotations))
@@ -69,12 +60,10 @@ def render_text(report: dict[str, Any]) -> str:
         lines += ["", f"{title}:", "  " + "  ".join(cols)]
         lines += ["  " + "  ".join(cells) for cells in _table(rows, cols)]
     lines += ["", "Headlines that fail the check:"]
-    if report["headline_failures"] is None:
-        lines.append("  (no headline check in these results: the pipeline that made them had none)")
-    else:
-        lines += [f"  {r['id']}: {r['title']} [{r['headline_verdict']}]" for r in report["headline_failures"]] or [
-            "  none"
-        ]
+    failing = report["headline_failures"]
+    for r in failing:
+        lines.append(f"  {r['id']} ({r['outlet'] or '?'}): {r['title']} [{', '.join(r['headline_findings'])}]")
+    lines += [] if failing else ["  none"]
     lines += ["", f"Quotation echoes ({report['echo_count']}):"]
     for e in report["echoes"]:
         lines.append(f"  {e['articles']} articles, first {e['first_outlet'] or '?'} {e['first_date'] or ''} "
@@ -108,11 +97,7 @@ td,th{{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align
             ["outlet", "articles", "named", "unnamed", "unnamed_share", "unattributed_sentence_share", "hedged_share"],
         )
     }
-<h2>Headlines that fail the check</h2>{
-        "<p>No headline check in these results: the pipeline that made them had none.</p>"
-        if failures is None
-        else table(failures, ["id", "title", "headline_verdict"])
-    }
+<h2>Headlines that fail the check</h2>{table(failures, ["id", "outlet", "title", "headline_verdict"])}
 <h2>Quotation echoes ({report["echo_count"]})</h2>{
         table(echoes, ["quotation", "source", "articles", "first_outlet", "first_date", "first_article", "relayed_by"])
     }

@@ -30,8 +30,15 @@ QUESTION_VIEWS = {
                sum(attributions) AS attributions, sum(named_sources) AS named, sum(unnamed_sources) AS unnamed,
                round(sum(unnamed_sources) / nullif(sum(named_sources) + sum(unnamed_sources), 0), 3) AS unnamed_share,
                round(sum(unattributed_sentences) / nullif(sum(sentences), 0), 3) AS unattributed_sentence_share,
-               round(sum(hedged_attributions) / nullif(sum(attributions), 0), 3) AS hedged_share
+               round(sum(hedged_attributions) / nullif(sum(attributions), 0), 3) AS hedged_share,
+               count(*) FILTER (WHERE headline_verdict IN ('stronger_than_body', 'unsupported')) AS headlines_failing
         FROM articles GROUP BY 1 ORDER BY articles DESC""",
+    "headline_failures": """
+        SELECT id, outlet, title, headline_verdict, headline_findings FROM articles
+        WHERE headline_verdict IN ('stronger_than_body', 'unsupported') ORDER BY outlet, id""",
+    "relays": """
+        SELECT s.article_id, a.outlet, s.source, s.relayed_by FROM sources s JOIN articles a ON a.id = s.article_id
+        WHERE len(s.relayed_by) > 0""",
     "quotations": r"""
         SELECT t.article_id, t.attribution_id, t.source, t.message AS quotation, a.outlet, a.date,
                trim(regexp_replace(lower(regexp_replace(t.message, '[„“"»«‚‘'']', '', 'g')),

@@ -6,7 +6,7 @@ has the same columns and types, so DuckDB reads them all with one glob.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,7 +26,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("attributions", pa.int32()), ("direct", pa.int32()), ("indirect", pa.int32()), ("reported", pa.int32()),
         ("free_indirect", pa.int32()), ("hedged_attributions", pa.int32()), ("named_sources", pa.int32()),
         ("unnamed_sources", pa.int32()), ("unattributed_sentences", pa.int32()), ("boilerplate_lines", pa.int32()),
-        ("diagnostics", pa.int32()),
+        ("diagnostics", pa.int32()), ("publisher", pa.string()), ("headline_verdict", pa.string()),
+        ("headline_findings", pa.list_(pa.string())), ("hedged_sentences", pa.int32()), ("longest_chain", pa.int32()),
     ]),
     "attributions": pa.schema([
         ("article_id", pa.string()), ("attribution_id", pa.int32()), ("parent", pa.int32()), ("type", pa.string()),
@@ -35,13 +36,15 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("end", pa.int32()),
     ]),
     "sources": pa.schema([
-        ("article_id", pa.string()), ("source", pa.string()), ("source_norm", pa.string()), ("kind", pa.string()),
-        ("attributions", pa.int32()), ("hedged", pa.int32()),
+        ("article_id", pa.string()), ("source_id", pa.int32()), ("source", pa.string()), ("source_norm", pa.string()),
+        ("kind", pa.string()), ("role", pa.string()), ("country", pa.string()), ("channels", pa.list_(pa.string())),
+        ("attributions", pa.int32()), ("hedged", pa.int32()), ("relayed_by", pa.list_(pa.string())),
     ]),
     "claims": pa.schema([
         ("article_id", pa.string()), ("sentence", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
-        ("text", pa.string()), ("asserted_by", pa.string()), ("attribution_ids", pa.list_(pa.int32())),
-        ("hedges", pa.int32()),
+        ("text", pa.string()), ("asserted_by", pa.string()), ("status", pa.string()),
+        ("source_ids", pa.list_(pa.int32())), ("attribution_ids", pa.list_(pa.int32())),
+        ("triggers", pa.list_(pa.string())), ("checkworthy", pa.list_(pa.string())),
     ]),
     "errors": pa.schema([
         ("id", pa.string()), ("origin", pa.string()), ("code", pa.string()), ("message", pa.string()),
@@ -78,7 +81,7 @@ def rows(record: Record, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
     meta = article.metadata
     top = [a for a in analysis.attributions if a.parent is None]
     types = Counter(a.type for a in top)
-    claims = _claims(record.id, analysis)
+    claims = analysis.claims
     headline = next((b.span.text for b in article.blocks if b.kind is BlockKind.HEADLINE), None)
     article_row = {
         "id": record.id, "origin": record.origin, "url": record.url or meta.url, "outlet": outlet_of(record, analysis),
@@ -90,14 +93,19 @@ def rows(record: Record, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
         "hedged_attributions": sum(a.hedged for a in top),
         "named_sources": sum(a.source_kind in NAMED_KINDS for a in top),
         "unnamed_sources": sum(a.source_kind in UNNAMED_KINDS for a in top),
-        "unattributed_sentences": sum(c["asserted_by"] == "outlet" for c in claims),
+        "unattributed_sentences": sum(c.asserted_by.value == "outlet" for c in claims),
         "boilerplate_lines": len(article.dropped), "diagnostics": len(analysis.diagnostics),
+        "publisher": next((s.name for s in analysis.sources if s.publisher), None),
+        "headline_verdict": analysis.headline.verdict if analysis.headline else None,
+        "headline_findings": [f.code for f in analysis.headline.findings] if analysis.headline else [],
+        "hedged_sentences": sum(c.status.value in ("hedged", "disputed") for c in claims),
+        "longest_chain": max((c.depth for c in analysis.chains), default=0),
     }  # fmt: skip
     return {
         "articles": [article_row],
         "attributions": [_attribution(record.id, a) for a in analysis.attributions],
-        "sources": _sources(record.id, top),
-        "claims": claims,
+        "sources": _sources(record.id, analysis),
+        "claims": _claims(record.id, analysis),
     }
 
 
@@ -115,32 +123,24 @@ def _attribution(article_id: str, a: Attribution) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _sources(article_id: str, top: list[Attribution]) -> list[dict[str, Any]]:
-    groups: dict[str, list[Attribution]] = defaultdict(list)
-    for a in top:
-        groups[normalise_source(_join(a.source))].append(a)
-    out = []
-    for norm, atts in groups.items():
-        kinds = Counter(a.source_kind for a in atts)
-        out.append({"article_id": article_id, "source": _join(atts[0].source) or None, "source_norm": norm or None,
-                    "kind": kinds.most_common(1)[0][0].value, "attributions": len(atts),
-                    "hedged": sum(a.hedged for a in atts)})  # fmt: skip
-    return out
+def _sources(article_id: str, analysis: Analysis) -> list[dict[str, Any]]:
+    by_id = {a.id: a for a in analysis.attributions}
+    names = {s.id: s.name for s in analysis.sources}
+    relays = {c.path[-1]: [names[i] for i in c.path[1:-1]] for c in analysis.chains}
+    return [
+        {"article_id": article_id, "source_id": s.id, "source": s.name, "source_norm": normalise_source(s.name) or None,
+         "kind": s.kind.value, "role": s.role.text if s.role else None, "country": s.country,
+         "channels": list(s.channels), "attributions": len(s.attributions),
+         "hedged": sum(by_id[a].hedged for a in s.attributions if a in by_id), "relayed_by": relays.get(s.id, [])}
+        for s in analysis.sources if not s.publisher and s.attributions
+    ]  # fmt: skip
 
 
 def _claims(article_id: str, analysis: Analysis) -> list[dict[str, Any]]:
-    """Each body sentence, attributed if an attribution's message or source lies in it."""
-    article = analysis.article
-    hedges = Counter(h.sentence for h in analysis.hedges)
-    out = []
-    for sentence in analysis.sentences:
-        block = article.blocks[sentence.block] if sentence.block < len(article.blocks) else None
-        if block is not None and block.kind in {BlockKind.HEADLINE, BlockKind.SUBHEADING}:
-            continue
-        s, e = sentence.span.start, sentence.span.end
-        ids = sorted({a.id for a in analysis.attributions for sp in (*a.message, *a.source)
-                      if sp.start < e and s < sp.end})  # fmt: skip
-        out.append({"article_id": article_id, "sentence": sentence.index, "start": s, "end": e,
-                    "text": sentence.span.text, "asserted_by": "source" if ids else "outlet",
-                    "attribution_ids": ids, "hedges": hedges[sentence.index]})  # fmt: skip
-    return out
+    return [
+        {"article_id": article_id, "sentence": c.sentence, "start": c.span.start, "end": c.span.end,
+         "text": c.span.text, "asserted_by": c.asserted_by.value, "status": c.status.value,
+         "source_ids": list(c.sources), "attribution_ids": list(c.attributions),
+         "triggers": [t.text for t in c.triggers], "checkworthy": [t.text for t in c.checkworthy]}
+        for c in analysis.claims
+    ]  # fmt: skip
