@@ -33,6 +33,8 @@ def _gnad() -> list[list[str]]:
 
 
 def article_text(case: dict[str, Any]) -> str:
+    if case["corpus"] == "web":  # a raw page of web-pages-de, through the HTML ingestion
+        return (SHARED / "data" / "web-pages-de" / "pages" / case["key"]).read_text(encoding="utf-8")
     if case["corpus"] == "10kgnad":
         return _gnad()[int(case["key"]) - 1][1]
     path = next(GOLD_DEV.glob(f"{case['key']} - *.json"))
@@ -52,6 +54,10 @@ def check(analysis: quellenlage.Analysis, expect: dict[str, Any]) -> None:
         assert any(name in s.name and channel in s.channels for s in sources)
     if expect.get("no_sources"):
         assert not sources
+    for name in expect.get("no_source_named", []):
+        assert not any(s.name == name for s in sources), name
+    if "publisher" in expect:
+        assert analysis.sources[0].publisher and analysis.sources[0].name == expect["publisher"]
     for want in expect.get("claims", []):
         claim = next(c for c in analysis.claims if want["contains"] in c.span.text)
         for field in ("asserted_by", "status"):

@@ -54,3 +54,9 @@ def test_a_headline_the_body_states_itself_is_supported(analyze: Analyze) -> Non
             "Das Hallenbad kostete zwölf Millionen Euro.\n")  # fmt: skip
     check = analyze(text).headline
     assert check is not None and check.verdict == "supported" and not check.findings
+
+
+def test_the_authors_first_person_is_the_outlets_voice(analyze: Analyze) -> None:
+    a = analyze("Ich glaube, die Regierung hat versagt. Der Minister sagte, die Lage sei ernst.")
+    assert [s.name for s in a.sources if not s.publisher and s.attributions] == ["Minister"]
+    assert a.claims[0].asserted_by is Assertor.OUTLET and a.claims[1].asserted_by is Assertor.SOURCE

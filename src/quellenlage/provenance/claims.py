@@ -76,6 +76,7 @@ def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim,
     text = analysis.article.text
     index = TokenIndex(analysis.tokens)
     entity_of = {aid: s.id for s in sources for aid in s.attributions}
+    authorial = {aid for s in sources if s.publisher for aid in s.attributions}  # "Ich meine, …": the outlet's voice
     claims = []
     for sentence in analysis.sentences:
         block = analysis.article.blocks[sentence.block] if sentence.block < len(analysis.article.blocks) else None
@@ -83,8 +84,8 @@ def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim,
             continue
         s, e = sentence.span.start, sentence.span.end
         tokens = index.within(sentence.span)
-        atts = [a for a in analysis.attributions
-                if any(sp.start < e and s < sp.end for sp in (*a.message, *a.source, *a.cue))]  # fmt: skip
+        atts = [a for a in analysis.attributions if a.id not in authorial
+                and any(sp.start < e and s < sp.end for sp in (*a.message, *a.source, *a.cue))]  # fmt: skip
         covered = [sp for a in atts for sp in (*a.message, *a.source, *a.cue, *a.frame)]
         own = [t for t in tokens if t.pos in _CONTENT and not any(c.start <= t.span.start < c.end for c in covered)]
         by = Assertor.OUTLET

@@ -26,6 +26,8 @@ from .sources import ORG_WORDS, ROLE_WORDS
 _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 _QUOTES = "\"„“”‚‘’'»«"
 _PERSONAL = frozenset({"er", "sie", "ihm", "ihr", "dieser", "diese"})
+_FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns"})
+AUTHOR = -1  # the entity index of attributions in the author's own voice ("Ich meine, …" outside quotes)
 _CREDIT = re.compile(r"^\W*(bild|foto|fotos|grafik|video|quelle)\b", re.IGNORECASE)  # photo credits name agencies
 _DOMAIN = re.compile(r"\b([A-Za-z][\w-]*\.(?:de|at|ch|com|net|org|eu))\b")
 
@@ -166,6 +168,12 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
         tokens = [t for span in att.source for t in index.within(span)]
         words = _words(tokens)
         target: int | None = None
+        if len(words) == 1 and words[0].text.lower() in _FIRST_PERSON:
+            speaker = _enclosing(analysis, att, of_attribution)
+            of_attribution[att.id] = AUTHOR if speaker is None else speaker  # an answer's "ich" is the speaker's
+            if speaker is not None:
+                entities[speaker].attributions.append(att.id)
+            continue
         if not words:  # no source named ("es heißt", passive): one entity per construction
             key = "(anonymous)"
             name_tokens: list[Token] = []
@@ -210,6 +218,16 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
         of_attribution[att.id] = target
     _more_mentions(analysis, index, entities)
     return entities, of_attribution
+
+
+def _enclosing(analysis: Analysis, att: Attribution, of_attribution: dict[int, int]) -> int | None:
+    """The entity whose attributed speech contains this attribution's source, if any."""
+    source = att.source[0]
+    for other in analysis.attributions:
+        speaker = of_attribution.get(other.id, AUTHOR) if other.id != att.id else AUTHOR
+        if speaker != AUTHOR and any(m.start <= source.start < m.end for m in other.message):
+            return speaker
+    return None
 
 
 def _is_full_name(tokens: list[Token]) -> bool:

@@ -7,15 +7,18 @@ from dataclasses import dataclass, replace
 from ..model import Analysis, Source, SourceKind
 from .chains import find_chains
 from .claims import find_claims
-from .entities import find_publisher, find_sources
+from .entities import AUTHOR, find_publisher, find_sources
 from .headline import check_headline
 
 
 def build_sources(analysis: Analysis) -> tuple[Source, ...]:
-    entities, _ = find_sources(analysis)
+    """Source 0 is the publisher; it holds the attributions in the author's own voice ("Ich meine")."""
+    entities, of_attribution = find_sources(analysis)
     sources: list[Source] = []
     publisher = find_publisher(analysis)
-    sources.append(Source(id=0, name=publisher or "the publication", kind=SourceKind.MEDIA, publisher=True))
+    authorial = tuple(a for a, e in of_attribution.items() if e == AUTHOR)
+    sources.append(Source(id=0, name=publisher or "the publication", kind=SourceKind.MEDIA, publisher=True,
+                          attributions=authorial))  # fmt: skip
     for e in entities:
         sources.append(Source(
             id=len(sources), name=e.name, kind=e.kind, mentions=tuple(e.mentions), role=e.role, country=e.country,
