@@ -60,3 +60,10 @@ def test_the_authors_first_person_is_the_outlets_voice(analyze: Analyze) -> None
     a = analyze("Ich glaube, die Regierung hat versagt. Der Minister sagte, die Lage sei ernst.")
     assert [s.name for s in a.sources if not s.publisher and s.attributions] == ["Minister"]
     assert a.claims[0].asserted_by is Assertor.OUTLET and a.claims[1].asserted_by is Assertor.SOURCE
+
+
+def test_a_statement_with_no_owner_is_an_unnamed_source(analyze: Analyze) -> None:
+    kinds = {text: [s.kind for s in analyze(text).sources if not s.publisher] for text in (
+        "Einem Bericht zufolge sei der Minister krank.", "Medienberichten zufolge trat er zurück.")}  # fmt: skip
+    assert kinds == {"Einem Bericht zufolge sei der Minister krank.": [SourceKind.ANONYMOUS],
+                     "Medienberichten zufolge trat er zurück.": [SourceKind.VAGUE]}  # fmt: skip

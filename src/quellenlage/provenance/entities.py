@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..lexicons import country_of, outlet_names, platforms
+from ..lexicons import country_of, outlet_names, platforms, source_noun_medium
 from ..model import Analysis, Attribution, SourceKind, Span, Token
 from .sources import ORG_WORDS, ROLE_WORDS
 
@@ -200,8 +200,11 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
                 target = by_key[key]
         if target is None:
             kind = att.source_kind if words else SourceKind.ANONYMOUS
-            if kind is SourceKind.UNKNOWN and _is_full_name(name_tokens):
-                kind = SourceKind.PERSON  # "Peter Kaiser": two or three capitalised names, nothing else
+            content = _content(words)
+            if kind not in (SourceKind.PRONOUN, SourceKind.VAGUE) and len(content) == 1 and _ownerless(content[0].text):
+                kind = _ownerless(content[0].text) or kind
+            elif kind is SourceKind.UNKNOWN and (_is_full_name(name_tokens) or any(_is_role(t.text) for t in content)):
+                kind = SourceKind.PERSON  # "Peter Kaiser", or a person known by role: "der Staatsanwalt"
             surname = name_tokens[-1].text.lower() if kind is SourceKind.PERSON and name_tokens else None
             name = _display(name_tokens) if name_tokens else "(no source named)"
             target = new_entity(name, kind, key, surname, len(name_tokens) >= 2)
@@ -230,8 +233,25 @@ def _enclosing(analysis: Analysis, att: Attribution, of_attribution: dict[int, i
     return None
 
 
+def _content(words: list[Token]) -> list[Token]:
+    return [t for t in words if t.text.lower() not in _DETERMINERS]
+
+
+def _ownerless(word: str) -> SourceKind | None:
+    """A statement with no owner: "nach Angaben", "einem Bericht zufolge" (anonymous),
+    "Medienberichten zufolge" (vague media), or a bare "es"/"was" left as the subject."""
+    low = word.lower()
+    if low in {"es", "was", "das", "dies"}:
+        return SourceKind.ANONYMOUS
+    if source_noun_medium(word) is not None or any(n in low for n in ("bericht", "aussendung", "mitteilung")):
+        return SourceKind.VAGUE if low.startswith("medien") else SourceKind.ANONYMOUS
+    return None
+
+
 def _is_full_name(tokens: list[Token]) -> bool:
     if not 2 <= len(tokens) <= 3 or country_of([t.text for t in tokens]) is not None:
+        return False
+    if any(t.text.lower() in _DETERMINERS for t in tokens):
         return False
     return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
 
