@@ -74,7 +74,9 @@ def _alarm(seconds: float) -> Iterator[None]:
         raise TimeLimitError(f"the analysis took longer than {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The alarm repeats every 0.25 s after it first fires: an exception raised while Python runs a
+    # weakref or GC callback is printed and dropped, and the next alarm raises it again.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.25)
     try:
         yield
     finally:
