@@ -58,7 +58,7 @@ def write_database(out: Path) -> Path:
             files = sorted((out / table).glob("part-*.parquet")) if (out / table).is_dir() else []
             if files:
                 glob = str((out / table).resolve() / "part-*.parquet").replace("'", "''")
-                con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{glob}')")
+                con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{glob}', union_by_name = true)")
             else:
                 empty = schema.empty_table()  # noqa: F841 - read by DuckDB's replacement scan
                 con.execute(f"CREATE TABLE {table} AS SELECT * FROM empty")
