@@ -67,3 +67,8 @@ def test_a_statement_with_no_owner_is_an_unnamed_source(analyze: Analyze) -> Non
         "Einem Bericht zufolge sei der Minister krank.", "Medienberichten zufolge trat er zurück.")}  # fmt: skip
     assert kinds == {"Einem Bericht zufolge sei der Minister krank.": [SourceKind.ANONYMOUS],
                      "Medienberichten zufolge trat er zurück.": [SourceKind.VAGUE]}  # fmt: skip
+
+
+def test_adjectives_that_end_like_numbers_are_not_checkworthy(analyze: Analyze) -> None:
+    a = analyze("Das war witzig und mäßig. Am Ende kamen einundzwanzig Menschen, zwölf Prozent mehr.")
+    assert [[s.text for s in c.checkworthy] for c in a.claims] == [[], ["einundzwanzig", "zwölf Prozent"]]

@@ -34,7 +34,8 @@ _MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august
 _DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 _QUANTITY = re.compile(
     r"^(prozent|millionen?|milliarden?|mrd|mio|euro|dollar|tausende?|hunderte?|dutzende?|"
-    r"\w*(hundert|tausend)|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w+zig|\w+ßig)$"
+    r"\w*(hundert|tausend)|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    r"(\w*und)?(zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig))$"
 )
 BODY_KINDS = (BlockKind.STANDFIRST, BlockKind.PARAGRAPH, BlockKind.SUBHEADING)  # the lead is body text too
 
@@ -45,7 +46,7 @@ def _is_checkworthy(token: Token) -> bool:
         return True
     if low in _DAYS or low in _MONTHS:
         return True
-    return token.pos in ("NOUN", "ADJ", "DET", "NUM") and bool(_QUANTITY.match(low))
+    return bool(_QUANTITY.match(low))  # closed-class number words: the tagger sometimes calls "zwölf" a verb
 
 
 def _checkworthy(text: str, tokens: list[Token]) -> tuple[Span, ...]:
@@ -53,7 +54,7 @@ def _checkworthy(text: str, tokens: list[Token]) -> tuple[Span, ...]:
     for token in tokens:
         if not _is_checkworthy(token):
             continue
-        if spans and token.span.start - spans[-1].end <= 1:  # "6. März", "5000 Menschen" as one mark
+        if spans and token.span.start - spans[-1].end <= 1:  # "6. März", "zwölf Prozent" as one mark
             spans[-1] = Span.of(text, spans[-1].start, token.span.end)
         else:
             spans.append(token.span)
