@@ -72,3 +72,12 @@ def test_a_statement_with_no_owner_is_an_unnamed_source(analyze: Analyze) -> Non
 def test_adjectives_that_end_like_numbers_are_not_checkworthy(analyze: Analyze) -> None:
     a = analyze("Das war witzig und mäßig. Am Ende kamen einundzwanzig Menschen, zwölf Prozent mehr.")
     assert [[s.text for s in c.checkworthy] for c in a.claims] == [[], ["einundzwanzig", "zwölf Prozent"]]
+
+
+def test_loaded_words_in_labels_and_compounds_but_not_by_chance(analyze: Analyze) -> None:
+    chaos = analyze("Regierungschaos in Berlin\n\nDie Regierung streitet. Ein Sprecher sagte, man sei uneins.\n")
+    assert chaos.headline is not None and [(f.code, f.span.text) for f in chaos.headline.findings] == [
+        ("loaded_word", "Regierungschaos")]  # fmt: skip
+    flights = analyze("Billig-Flüge nach Mallorca\n\nDie Flüge nach Mallorca werden billiger. Ein Sprecher "
+                      "sagte, die Preise seien gesunken.\n")  # fmt: skip
+    assert flights.headline is not None and not flights.headline.findings  # "Flüge" holds "lüge" by chance

@@ -47,6 +47,7 @@ _GENERAL = re.compile(r"\b(immer mehr|alle|sämtliche|zunehmend|reihenweise|mass
 _MIN_SHARED = 2
 _MAX_SUPPORT = 4
 _MAX_STANDFIRST_SENTENCES = 2
+_MIN_MODIFIER = 4  # letters before a loaded stem for it to head a compound
 
 
 def _stems(tokens: list[Token]) -> set[str]:
@@ -78,14 +79,15 @@ def _is_evidence(claim: Claim, analysis: Analysis, index: TokenIndex) -> bool:
     return True
 
 
-def _propositions(tokens: list[Token]) -> list[list[Token]]:
+def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
+    """The headline cut at : ! ? – ; each part with whether it has a verb (is a proposition)."""
     parts: list[list[Token]] = [[]]
     for t in tokens:
         if t.text in _BREAKS:
             parts.append([])
         else:
             parts[-1].append(t)
-    return [p for p in parts if any(t.pos in ("VERB", "AUX") for t in p)]
+    return [(p, any(t.pos in ("VERB", "AUX") for t in p)) for p in parts if p]
 
 
 def _is_marked(tokens: list[Token]) -> bool:
@@ -96,13 +98,22 @@ def _is_marked(tokens: list[Token]) -> bool:
     )
 
 
+def _is_loaded(word: str, lemma: str, stem: str) -> bool:
+    """The word starts with the stem (after a participle's ge-), or has it as the head of a compound
+    ("Polit-Skandal", "Regierungschaos"); a stem inside a short word is chance ("Flüge" holds "lüge")."""
+    if lemma.startswith(stem):
+        return True
+    parts = word.lower().split("-")
+    parts += [p[2:] for p in parts if p.startswith("ge")]  # participles: gedemütigt, geschockt
+    return any(part.startswith(stem) or part.find(stem) >= _MIN_MODIFIER for part in parts)
+
+
 def _loaded(tokens: list[Token]) -> list[tuple[Token, str]]:
     out = []
     for t in tokens:
-        for stem in loaded_words():
-            if (t.lemma or "").lower().startswith(stem) or t.text.lower().startswith(stem) or stem in t.text.lower():
-                out.append((t, stem))
-                break
+        stem = next((s for s in loaded_words() if _is_loaded(t.text, (t.lemma or "").lower(), s)), None)
+        if stem is not None:
+            out.append((t, stem))
     return out
 
 
@@ -117,14 +128,35 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
     message_stems = {s for a in analysis.attributions for m in a.message for s in _stems(index.within(m))}
     message_words = {t.text.lower() for a in analysis.attributions for m in a.message for t in index.within(m)}
     names = {s.id: s.name for s in sources}
-    propositions = []
+    propositions: list[HeadlineProposition] = []
+    labels: set[Span] = set()
+
+    def loaded_findings(tokens: list[Token]) -> tuple[HeadlineFinding, ...]:
+        found = []
+        for token, stem in _loaded(tokens):
+            if stem[:5] in message_stems or any(w.startswith(stem) for w in message_words):
+                continue  # a source used the word: the headline quotes, it does not judge
+            own = tuple(c.span for c in claims if c.asserted_by is Assertor.OUTLET
+                        and any(_is_loaded(t.text, (t.lemma or "").lower(), stem)
+                                for t in index.within(c.span)))  # fmt: skip
+            found.append(HeadlineFinding(
+                "loaded_word", f"“{token.text}” is the outlet's word: no source in the body uses it", token.span, own,
+            ))  # fmt: skip
+        return tuple(found)
+
     for k in heads:
         block = article.blocks[k]
         in_block = {s.index for s in analysis.sentences if s.block == k}
         if block.kind is BlockKind.STANDFIRST and len(in_block) > _MAX_STANDFIRST_SENTENCES:
             continue  # a long lead paragraph is the body's first paragraph, not a teaser
-        for tokens in _propositions(index.within(block.span)):
+        for tokens, is_proposition in _segments(index.within(block.span)):
             span = Span.of(article.text, tokens[0].span.start, tokens[-1].span.end)
+            if not is_proposition:  # a label ("Regierungschaos in Berlin"): only its words are checked
+                loaded = loaded_findings(tokens)
+                if loaded:
+                    labels.add(span)
+                    propositions.append(HeadlineProposition(span, (), loaded))
+                continue
             stems = _stems(tokens)
             scored = sorted(
                 ((len(stems & cs), s) for s, cs in claim_stems.items()
@@ -160,19 +192,11 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                     "generalises", f"“{general.group(0)}” claims a trend; {listing}",
                     g_span, tuple(c.span for c in support),
                 ))  # fmt: skip
-            for token, stem in _loaded(tokens):
-                if stem[:5] in message_stems or any(w.startswith(stem) for w in message_words):
-                    continue
-                own = tuple(c.span for c in claims if c.asserted_by is Assertor.OUTLET
-                            and any(t.text.lower().startswith(stem) or stem in t.text.lower()
-                                    for t in index.within(c.span)))  # fmt: skip
-                findings.append(HeadlineFinding(
-                    "loaded_word", f"“{token.text}” is the outlet's word: no source in the body uses it",
-                    token.span, own,
-                ))  # fmt: skip
+            findings.extend(loaded_findings(tokens))
             propositions.append(HeadlineProposition(span, tuple(c.sentence for c in support), tuple(findings)))
     codes = {f.code for p in propositions for f in p.findings}
-    headline_props = [p for p in propositions if (b := article.block_at(p.span.start)) and b.kind is BlockKind.HEADLINE]
+    in_headline = [p for p in propositions if (b := article.block_at(p.span.start)) and b.kind is BlockKind.HEADLINE]
+    headline_props = [p for p in in_headline if p.span not in labels]
     if codes & {"stated_as_fact", "generalises", "loaded_word"}:
         verdict = "stronger_than_body"
     elif headline_props and all(not p.support for p in headline_props):
