@@ -81,3 +81,10 @@ def test_loaded_words_in_labels_and_compounds_but_not_by_chance(analyze: Analyze
     flights = analyze("Billig-Flüge nach Mallorca\n\nDie Flüge nach Mallorca werden billiger. Ein Sprecher "
                       "sagte, die Preise seien gesunken.\n")  # fmt: skip
     assert flights.headline is not None and not flights.headline.findings  # "Flüge" holds "lüge" by chance
+
+
+def test_a_speakers_name_and_colon_attribute_the_headline(analyze: Analyze) -> None:
+    quoted = analyze("Berger: Die Lage ist ernst\n\nDie Lage im Land ist ernst, sagte Minister Jan Berger am Montag.\n")
+    bare = analyze("Die Lage ist ernst\n\nDie Lage im Land ist ernst, sagte Minister Jan Berger am Montag.\n")
+    assert quoted.headline is not None and quoted.headline.verdict == "supported"
+    assert bare.headline is not None and [f.code for f in bare.headline.findings] == ["stated_as_fact"]

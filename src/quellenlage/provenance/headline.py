@@ -79,15 +79,31 @@ def _is_evidence(claim: Claim, analysis: Analysis, index: TokenIndex) -> bool:
     return True
 
 
-def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
-    """The headline cut at : ! ? – ; each part with whether it has a verb (is a proposition)."""
+def _segments(tokens: list[Token], speakers: set[str]) -> list[tuple[list[Token], bool, bool]]:
+    """The headline cut at : ! ? – ; each part with whether it has a verb (is a proposition) and
+    whether a speaker's name and a colon introduce it ("Schulze: Deutschland steht …")."""
     parts: list[list[Token]] = [[]]
+    ends: list[str] = []
     for t in tokens:
         if t.text in _BREAKS:
+            ends.append(t.text)
             parts.append([])
         else:
             parts[-1].append(t)
-    return [(p, any(t.pos in ("VERB", "AUX") for t in p)) for p in parts if p]
+    out = []
+    for k, part in enumerate(parts):
+        if not part:
+            continue
+        before = parts[k - 1] if k else []
+        quoted = bool(before) and ends[k - 1] == ":" and _is_speaker(before, speakers)
+        out.append((part, any(t.pos in ("VERB", "AUX") for t in part), quoted))
+    return out
+
+
+def _is_speaker(tokens: list[Token], speakers: set[str]) -> bool:
+    """A headline label that names one of the article's sources ("Schulze:" when Svenja Schulze
+    speaks in the body), not a topic ("Cyber-Angriffe:", "Olympia 2022:")."""
+    return 1 <= len(tokens) <= 3 and tokens[-1].text.lower() in speakers
 
 
 def _is_marked(tokens: list[Token]) -> bool:
@@ -128,6 +144,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
     message_stems = {s for a in analysis.attributions for m in a.message for s in _stems(index.within(m))}
     message_words = {t.text.lower() for a in analysis.attributions for m in a.message for t in index.within(m)}
     names = {s.id: s.name for s in sources}
+    speakers = {s.name.split()[-1].lower() for s in sources if s.attributions and not s.publisher and s.name.split()}
     propositions: list[HeadlineProposition] = []
     labels: set[Span] = set()
 
@@ -149,7 +166,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
         in_block = {s.index for s in analysis.sentences if s.block == k}
         if block.kind is BlockKind.STANDFIRST and len(in_block) > _MAX_STANDFIRST_SENTENCES:
             continue  # a long lead paragraph is the body's first paragraph, not a teaser
-        for tokens, is_proposition in _segments(index.within(block.span)):
+        for tokens, is_proposition, quoted in _segments(index.within(block.span), speakers):
             span = Span.of(article.text, tokens[0].span.start, tokens[-1].span.end)
             if not is_proposition:  # a label ("Regierungschaos in Berlin"): only its words are checked
                 loaded = loaded_findings(tokens)
@@ -168,7 +185,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
             findings = []
             if not support:
                 findings.append(HeadlineFinding("unsupported", "no sentence of the body supports this", span))
-            elif not _is_marked(tokens) and not any(
+            elif not quoted and not _is_marked(tokens) and not any(
                 c.asserted_by is Assertor.OUTLET and c.status is EpistemicStatus.ASSERTED for c in support
             ):
                 who = sorted({names[s] for c in support for s in c.sources if s in names})
