@@ -131,3 +131,15 @@ def test_headlines_stronger_than_their_body_are_listed(tmp_path: Path) -> None:
     failing = corpus_report(out)["headline_failures"]
     assert [(r["id"], r["outlet"]) for r in failing] == [("loaded", "boulevard.de")]
     assert "loaded_word" in failing[0]["headline_findings"]
+
+
+def test_a_second_run_into_the_same_folder_at_the_same_time_is_refused(jsonl_corpus: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    options = BatchOptions(inputs=(str(jsonl_corpus),), out=tmp_path / "out", workers=1, lang="de")
+    run_batch(options)
+    with (tmp_path / "out" / "_lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running job holds it
+        with pytest.raises(ConfigError, match="another batch run"):
+            run_batch(options)
+    assert run_batch(options).partitions_skipped > 0  # free again once the other run ends

@@ -9,6 +9,8 @@ it again, with no article lost and none written twice.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import math
 import os
@@ -113,6 +115,31 @@ def run_batch(options: BatchOptions, progress: Callable[[int, int], None] | None
     total = count_records(list(options.inputs))
     manifest = _manifest(options, total)
     out = options.out.resolve()
+    with _exclusive(out):
+        _remove_temporaries(out)
+        return _run(options, manifest, out, total, progress)
+
+
+@contextlib.contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """One run per output folder: a second one at the same time is refused, not interleaved."""
+    with (out / "_lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            hint = "wait for it to finish, or give another --out"
+            raise ConfigError(f"another batch run is writing to {out}", hint=hint) from None
+        yield
+
+
+def _remove_temporaries(out: Path) -> None:
+    """Files a killed run was writing when it died; their partitions are not done and are redone."""
+    for tmp in out.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def _run(options: BatchOptions, manifest: dict[str, Any], out: Path, total: int | None,
+         progress: Callable[[int, int], None] | None) -> BatchResult:  # fmt: skip
     spec = JobSpec(out=str(out), lang=options.lang, time_limit_s=options.time_limit_s, jsonl=options.jsonl)
     result = BatchResult(total=total)
     done_dir = out / "_done"
