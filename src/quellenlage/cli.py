@@ -110,18 +110,19 @@ def _eval(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from .corpus import BatchOptions, count_records, run_batch
+    from .corpus import BatchOptions, run_batch
 
     options = BatchOptions(
         inputs=tuple(args.inputs), out=args.out, workers=args.workers, partition_size=args.partition_size,
         time_limit_s=args.time_limit, lang=args.lang, jsonl=args.jsonl, dask=args.dask,
     )  # fmt: skip
-    bar = tqdm(total=count_records(list(args.inputs)), unit=" articles", disable=args.no_progress, file=sys.stderr,
-               dynamic_ncols=True, smoothing=0.1)  # fmt: skip
+    bar = tqdm(unit=" articles", disable=args.no_progress, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
     failures = 0
 
-    def progress(articles: int, errors: int) -> None:
+    def progress(articles: int, errors: int, total: int | None) -> None:
         nonlocal failures
+        if bar.total is None and total is not None:
+            bar.total = total
         failures += errors
         bar.set_postfix(failures=failures, refresh=False)
         bar.update(articles + errors)

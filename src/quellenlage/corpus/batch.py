@@ -29,6 +29,7 @@ from .store import write_database
 from .worker import JobSpec, crashed_partition, part_name, pipeline, run_partition
 
 MANIFEST = "_manifest.json"
+Progress = Callable[[int, int, int | None], None]
 MAX_ATTEMPTS = 2
 
 
@@ -108,8 +109,9 @@ class _LocalPool:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def run_batch(options: BatchOptions, progress: Callable[[int, int], None] | None = None) -> BatchResult:
-    """Run (or resume) a batch job.  ``progress(articles, errors)`` is called as partitions finish."""
+def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchResult:
+    """Run (or resume) a batch job.  ``progress(articles, errors, total)`` is called once at the
+    start (0, 0, total; total is None for WARC) and then as partitions finish."""
     if options.workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {options.workers}")
     total = count_records(list(options.inputs))
@@ -139,34 +141,35 @@ def _remove_temporaries(out: Path) -> None:
 
 
 def _run(options: BatchOptions, manifest: dict[str, Any], out: Path, total: int | None,
-         progress: Callable[[int, int], None] | None) -> BatchResult:  # fmt: skip
+         progress: Progress | None) -> BatchResult:  # fmt: skip
     spec = JobSpec(out=str(out), lang=options.lang, time_limit_s=options.time_limit_s, jsonl=options.jsonl)
     result = BatchResult(total=total)
     done_dir = out / "_done"
-    finished = {p.name for p in done_dir.iterdir()} if done_dir.is_dir() else set()
+    if progress:
+        progress(0, 0, total)
 
     def count(counts: dict[str, int]) -> None:
         result.articles += counts["articles"]
         result.errors += counts["errors"]
         if progress:
-            progress(counts["articles"], counts["errors"])
+            progress(counts["articles"], counts["errors"], total)
 
-    pending: Iterator[tuple[int, list[Record]]] = (
-        p for p in _partitions(read_records(list(options.inputs)), int(manifest["partition_size"]))
-        if not (part_name(p[0]) in finished and _skip(done_dir / part_name(p[0]), count, result))
-    )  # fmt: skip
+    def pending() -> Iterator[tuple[int, list[Record]]]:
+        """The partitions still to do; finished ones are only counted."""
+        for index, records in _partitions(read_records(list(options.inputs)), int(manifest["partition_size"])):
+            marker = done_dir / part_name(index)
+            if marker.exists():
+                count(json.loads(marker.read_text(encoding="utf-8")))
+                result.partitions_skipped += 1
+            else:
+                yield index, records
+
     if options.dask:
-        _run_dask(options.dask, pending, spec, count, result)
+        _run_dask(options.dask, pending(), spec, count, result)
     else:
-        _run_local(options.workers, pending, spec, count, result)
+        _run_local(options.workers, pending(), spec, count, result)
     result.database = write_database(out)
     return result
-
-
-def _skip(marker: Path, count: Callable[[dict[str, int]], None], result: BatchResult) -> bool:
-    count(json.loads(marker.read_text(encoding="utf-8")))
-    result.partitions_skipped += 1
-    return True
 
 
 def _run_local(workers: int, pending: Iterator[tuple[int, list[Record]]], spec: JobSpec,

@@ -12,11 +12,9 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from ..model import Analysis, Attribution, AttributionType, BlockKind, SourceKind
+from ..model import Analysis, Attribution, AttributionType, BlockKind
+from ..provenance import sourcing
 from .readers import Record
-
-NAMED_KINDS = {SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.STATE}
-UNNAMED_KINDS = {SourceKind.VAGUE, SourceKind.ANONYMOUS}
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
@@ -81,7 +79,7 @@ def rows(record: Record, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
     meta = article.metadata
     top = [a for a in analysis.attributions if a.parent is None]
     types = Counter(a.type for a in top)
-    claims = analysis.claims
+    summary = sourcing(analysis)  # the per-article figures, counted where the JSON report counts them
     headline = next((b.span.text for b in article.blocks if b.kind is BlockKind.HEADLINE), None)
     article_row = {
         "id": record.id, "origin": record.origin, "url": record.url or meta.url, "outlet": outlet_of(record, analysis),
@@ -91,15 +89,14 @@ def rows(record: Record, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
         "indirect": types[AttributionType.INDIRECT], "reported": types[AttributionType.REPORTED],
         "free_indirect": types[AttributionType.FREE_INDIRECT] + types[AttributionType.INDIRECT_FREE_INDIRECT],
         "hedged_attributions": sum(a.hedged for a in top),
-        "named_sources": sum(a.source_kind in NAMED_KINDS for a in top),
-        "unnamed_sources": sum(a.source_kind in UNNAMED_KINDS for a in top),
-        "unattributed_sentences": sum(c.asserted_by.value == "outlet" for c in claims),
+        "named_sources": len(summary["named_sources"]), "unnamed_sources": len(summary["unnamed_sources"]),
+        "unattributed_sentences": len(summary["unattributed_sentences"]),
         "boilerplate_lines": len(article.dropped), "diagnostics": len(analysis.diagnostics),
         "publisher": next((s.name for s in analysis.sources if s.publisher), None),
         "headline_verdict": analysis.headline.verdict if analysis.headline else None,
         "headline_findings": [f.code for f in analysis.headline.findings] if analysis.headline else [],
-        "hedged_sentences": sum(c.status.value in ("hedged", "disputed") for c in claims),
-        "longest_chain": max((c.depth for c in analysis.chains), default=0),
+        "hedged_sentences": len(summary["hedged_sentences"]),
+        "longest_chain": summary["longest_chain"]["depth"] if summary["longest_chain"] else 0,
     }  # fmt: skip
     return {
         "articles": [article_row],

@@ -61,7 +61,7 @@ def _checkworthy(text: str, tokens: list[Token]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _denials(tokens: list[Token], analysis: Analysis) -> list[Span]:
+def _denials(tokens: list[Token]) -> list[Span]:
     lemmas = denial_lemmas()
     out = []
     for t in tokens:
@@ -97,7 +97,7 @@ def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim,
                                                             HedgeKind.DISTANCING_VERB)]  # fmt: skip
         if by is Assertor.OUTLET:
             triggers += [h.trigger for h in hedges if h.kind is HedgeKind.KONJUNKTIV]
-        denied = _denials(tokens, analysis)
+        denied = _denials(tokens)
         if denied:
             status, triggers = EpistemicStatus.DISPUTED, denied + triggers
         elif triggers:
