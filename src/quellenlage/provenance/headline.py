@@ -175,16 +175,17 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                     propositions.append(HeadlineProposition(span, (), loaded))
                 continue
             stems = _stems(tokens)
-            scored = sorted(
-                ((len(stems & cs), s) for s, cs in claim_stems.items()
-                 if s not in in_block and _supports(len(stems & cs), len(stems))
-                 and _is_evidence(by_sentence[s], analysis, index)),
-                key=lambda x: (-x[0], x[1]),
-            )[:_MAX_SUPPORT]  # fmt: skip
-            support = [by_sentence[s] for _, s in sorted(scored, key=lambda x: x[1])]
+            matching = [s for s, cs in claim_stems.items()
+                        if s not in in_block and _supports(len(stems & cs), len(stems))]  # fmt: skip
+            evidence = [s for s in matching if _is_evidence(by_sentence[s], analysis, index)]
+            scored = sorted(evidence, key=lambda s: (-len(stems & claim_stems[s]), s))[:_MAX_SUPPORT]
+            support = [by_sentence[s] for s in sorted(scored)]
             findings = []
             if not support:
-                findings.append(HeadlineFinding("unsupported", "no sentence of the body supports this", span))
+                restated = tuple(by_sentence[s].span for s in matching)  # subheadings, the outlet repeating itself
+                message = ("the body only repeats this in the outlet's own words" if restated
+                           else "no sentence of the body supports this")  # fmt: skip
+                findings.append(HeadlineFinding("unsupported", message, span, restated))
             elif not quoted and not _is_marked(tokens) and not any(
                 c.asserted_by is Assertor.OUTLET and c.status is EpistemicStatus.ASSERTED for c in support
             ):

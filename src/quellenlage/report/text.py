@@ -10,6 +10,10 @@ from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, source
 _WIDTH = 100
 
 
+def _short(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def render_text(analysis: Analysis) -> str:
     article = analysis.article
     lines: list[str] = []
@@ -23,6 +27,8 @@ def render_text(analysis: Analysis) -> str:
         lines.append(f"Headline check: {VERDICT_LABELS[check.verdict]}")
         for finding in check.findings:
             lines.append(f"  - {finding.code}: “{finding.span.text}” — {finding.message}")
+            sentences = [e for e in finding.evidence if len(e.text) > 20][:2]  # whole claims, not trigger words
+            lines.extend(f"      „{_short(e.text)}“" for e in sentences)
     sources = [s for s in analysis.sources if not s.publisher and s.attributions]
     if sources:
         lines.append("Sources: " + "; ".join(source_line(s) for s in sources))

@@ -25,7 +25,8 @@ const I18N = {
     explain: { stated_as_fact: "Der Text schreibt es nur Quellen zu oder formuliert es mit Vorbehalt.",
                generalises: "Die Schlagzeile behauptet einen Trend; prüfen Sie, wie viele Fälle der Text belegt.",
                loaded_word: "Das Wort stammt vom Medium selbst; keine Quelle im Text verwendet es.",
-               unsupported: "Kein Satz des Textes stützt diese Aussage." },
+               unsupported: "Kein Satz des Textes stützt diese Aussage.",
+               restated: "Der Text wiederholt es nur in den eigenen Worten des Mediums." },
     types: { direct: "wörtliche Rede", indirect: "indirekte Rede", reported: "berichteter Sprechakt",
              free_indirect: "Hörensagen (soll)", indirect_free_indirect: "fortgesetzte indirekte Rede" },
     kinds: { person: "Person", organisation: "Organisation", media: "Medium", state: "Staat/Amt", vague: "vage",
@@ -148,7 +149,8 @@ function renderCheck(report) {
   const box = $("#check");
   if (!check || check.verdict === "no_headline") { box.hidden = true; return; }
   const items = check.propositions.flatMap((p) => p.findings).map((f) => {
-    const why = T.explain ? T.explain[f.code] : f.message;  // the server's message is English
+    const code = f.code === "unsupported" && f.evidence.length ? "restated" : f.code;
+    const why = T.explain ? T.explain[code] : f.message;  // the server's message is English
     const li = el("li", { "data-code": f.code }, el("strong", {}, `${T.findings[f.code]}: `), `„${f.span.text}“ – ${why}`);
     if (f.evidence.length) {
       li.append(el("div", { class: "ev" }, f.evidence.slice(0, 4).map((e) => `„${e.text.slice(0, 140)}“`).join(" · ")));
