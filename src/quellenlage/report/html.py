@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Analysis, Attribution, BlockKind
-from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, source_line, source_text
+from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, outermost, source_line, source_text
 
 _CSS = """
 body{font:16px/1.55 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -86,7 +86,8 @@ def _headline_check(analysis: Analysis) -> str:
         return ""
     items = []
     for f in check.findings:
-        evidence = " · ".join(f"„{escape(e.text[:140])}{'…' if len(e.text) > 140 else ''}“" for e in f.evidence[:4])
+        evidence = " · ".join(f"„{escape(e.text[:140])}{'…' if len(e.text) > 140 else ''}“"
+                              for e in outermost(f.evidence)[:3])  # fmt: skip
         items.append(f'<li data-code="{f.code}"><strong>{escape(f.span.text)}</strong>: {escape(f.message)}'
                      + (f'<div class="ev">{evidence}</div>' if evidence else "") + "</li>")  # fmt: skip
     return (f'<section class="check {check.verdict}" id="headline-check"><h2>Headline check: '
@@ -98,7 +99,7 @@ def _sources(analysis: Analysis) -> str:
     if not sources:
         return ""
     items = "".join(f'<li class="source"><span class="kind {s.kind.value}">{escape(KIND_LABELS[s.kind])}</span> '
-                    f"{escape(source_line(s))}</li>" for s in sources)  # fmt: skip
+                    f"{escape(source_line(s, with_kind=False))}</li>" for s in sources)  # fmt: skip
     chains = "".join(f'<li class="chain">{escape(chain_text(analysis, c))}</li>'
                      for c in analysis.chains if c.depth > 1)  # fmt: skip
     return f"<h2>Sources</h2><ul>{items}</ul>" + (f"<h3>Chains</h3><ul>{chains}</ul>" if chains else "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Analysis, Attribution, AttributionType, Chain, Source, SourceKind
+from ..model import Analysis, Attribution, AttributionType, Chain, Source, SourceKind, Span
 
 TYPE_LABELS = {
     AttributionType.DIRECT: "direct quote", AttributionType.INDIRECT: "indirect speech",
@@ -31,9 +31,16 @@ def chain_text(analysis: Analysis, chain: Chain) -> str:
     return " → ".join(names[i] for i in chain.path) + (f" ({chain.channel})" if chain.channel else "")
 
 
-def source_line(source: Source) -> str:
+def outermost(spans: tuple[Span, ...]) -> list[Span]:
+    """The spans not inside another one: the evidence sentences, without their trigger words."""
+    return [s for s in spans if not any(o != s and o.contains(s) for o in spans)]
+
+
+def source_line(source: Source, with_kind: bool = True) -> str:
     """"Taras Kuzio, Professor für Politikwissenschaft · person · Twitter"."""
-    parts = [source.name + (f", {source.role.text}" if source.role else ""), KIND_LABELS[source.kind]]
+    parts = [source.name + (f", {source.role.text}" if source.role else "")]
+    if with_kind:
+        parts.append(KIND_LABELS[source.kind])
     if source.country:
         parts.append(source.country)
     if source.channels:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Analysis, BlockKind
-from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, source_line, source_text
+from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, outermost, source_line, source_text
 
 _WIDTH = 100
 
@@ -27,7 +27,7 @@ def render_text(analysis: Analysis) -> str:
         lines.append(f"Headline check: {VERDICT_LABELS[check.verdict]}")
         for finding in check.findings:
             lines.append(f"  - {finding.code}: “{finding.span.text}” — {finding.message}")
-            sentences = [e for e in finding.evidence if len(e.text) > 20][:2]  # whole claims, not trigger words
+            sentences = outermost(finding.evidence)[:2]
             lines.extend(f"      „{_short(e.text)}“" for e in sentences)
     sources = [s for s in analysis.sources if not s.publisher and s.attributions]
     if sources:

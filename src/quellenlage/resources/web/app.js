@@ -152,8 +152,11 @@ function renderCheck(report) {
     const code = f.code === "unsupported" && f.evidence.length ? "restated" : f.code;
     const why = T.explain ? T.explain[code] : f.message;  // the server's message is English
     const li = el("li", { "data-code": f.code }, el("strong", {}, `${T.findings[f.code]}: `), `„${f.span.text}“ – ${why}`);
-    if (f.evidence.length) {
-      li.append(el("div", { class: "ev" }, f.evidence.slice(0, 4).map((e) => `„${e.text.slice(0, 140)}“`).join(" · ")));
+    // the evidence sentences, not the trigger words inside them
+    const sentences = f.evidence.filter((e) => !f.evidence.some((o) => o !== e && o.start <= e.start && e.end <= o.end
+      && (o.end - o.start) > (e.end - e.start)));
+    if (sentences.length) {
+      li.append(el("div", { class: "ev" }, sentences.slice(0, 3).map((e) => `„${e.text.slice(0, 140)}“`).join(" · ")));
     }
     return li;
   });
