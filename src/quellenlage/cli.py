@@ -34,13 +34,20 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quellenlage", description="Who claims what in a news article.")
     parser.add_argument("--version", action="version", version=f"quellenlage {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    an = sub.add_parser("analyze", help="analyse one article: a file, '-' for stdin, or a URL")
+    rules = argparse.ArgumentParser(add_help=False)
+    rules.add_argument(
+        "--rules-only", action="store_true",
+        help="leave out the trained attribution model (CC BY-NC-SA, docs/MODEL_CARD.md); rules only, Apache-2.0",
+    )  # fmt: skip
+    an = sub.add_parser("analyze", parents=[rules], help="analyse one article: a file, '-' for stdin, or a URL")
     an.add_argument("source", help="HTML or text file, '-' for standard input, or an http(s) URL")
     an.add_argument("--format", choices=("text", "json", "html"), default="text")
     an.add_argument("--output", "-o", type=Path, help="write the report to this file")
     an.add_argument("--lang", choices=ingest.LANGUAGE_CHOICES, default="auto")
     sub.add_parser("schema", help="print the JSON Schema of the report")
-    bt = sub.add_parser("batch", help="analyse a corpus into Parquet tables and a DuckDB file (resumable)")
+    bt = sub.add_parser(
+        "batch", parents=[rules], help="analyse a corpus into Parquet tables and a DuckDB file (resumable)"
+    )
     bt.add_argument("inputs", nargs="+", help="folders or globs of HTML/text files, JSONL, CSV, WARC(.gz) files")
     bt.add_argument("--out", type=Path, required=True, help="output folder; run again to resume")
     bt.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
@@ -56,7 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     cr.add_argument("--output", "-o", type=Path, help="write the report to this file")
     cr.add_argument("--top", type=int, default=20, help="rows per table (default 20)")
     sv = sub.add_parser(
-        "serve", help="start the HTTP API and web page (limits: QUELLENLAGE_* variables, see docs/API.md)"
+        "serve",
+        parents=[rules],
+        help="start the HTTP API and web page (limits: QUELLENLAGE_* variables, see docs/API.md)",
     )
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     sv.add_argument("--port", type=int, default=8000)
@@ -66,9 +75,20 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let the API fetch loopback and private-network URLs (off by default)",
     )
-    ev = sub.add_parser("eval", help="score against a folder of gold files (German news quotation dataset)")
+    ev = sub.add_parser(
+        "eval", parents=[rules], help="score against a folder of gold files (German news quotation dataset)"
+    )
     ev.add_argument("gold_dir", type=Path)
     ev.add_argument("--predictions-out", type=Path, help="write one prediction file per document here")
+    ev.add_argument("--model-only", action="store_true",
+                    help="score the trained model's reading alone, without the rules' findings it dropped")  # fmt: skip
+    tr = sub.add_parser("train", help="train the attribution model from the dataset's gold files (docs/MODEL_CARD.md)")
+    tr.add_argument("train_dir", type=Path, help="the dataset's train folder")
+    tr.add_argument("--out", type=Path, required=True, help="folder for model.crfsuite and meta.json")
+    tr.add_argument("--dev", type=Path, help="score on this gold folder and record the scores in meta.json")
+    tr.add_argument("--c1", type=float, default=0.1, help="L1 regularisation (default 0.1)")
+    tr.add_argument("--c2", type=float, default=0.01, help="L2 regularisation (default 0.01)")
+    tr.add_argument("--iterations", type=int, default=150, help="L-BFGS iterations (default 150)")
     return parser
 
 
@@ -102,8 +122,26 @@ def _eval(args: argparse.Namespace) -> int:
 
     if not args.gold_dir.is_dir():
         raise InputError(f"no such folder: {args.gold_dir}", hint="give the dataset's dev folder")
-    result = evaluate_dir(args.gold_dir, args.predictions_out)
+    from .pipeline import default_pipeline
+
+    pipeline = default_pipeline(keep_rules=not args.model_only)
+    result = evaluate_dir(args.gold_dir, args.predictions_out, pipeline=pipeline)
+    result["attribution"] = "rules" if "attribute-learned" not in pipeline.names else (
+        "model" if args.model_only else "model+rules")  # fmt: skip
     print(json.dumps(result, indent=2))
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .learned.train import TrainParams, train
+
+    for folder in (args.train_dir, args.dev):
+        if folder is not None and not folder.is_dir():
+            raise InputError(f"no such folder: {folder}", hint="give the dataset's train (and dev) folder")
+    params = TrainParams(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+    meta = train(args.train_dir, args.out, dev_dir=args.dev, params=params,
+                 log=lambda line: print(line, file=sys.stderr))  # fmt: skip
+    print(json.dumps({k: meta[k] for k in ("train", "size_bytes", "sha256", "dev") if k in meta}, indent=2))
     return 0
 
 
@@ -171,8 +209,10 @@ def _schema(_: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "rules_only", False):  # read by default_pipeline, here and in batch/serve workers
+        os.environ["QUELLENLAGE_RULES_ONLY"] = "1"
     command = {"analyze": _analyze, "schema": _schema, "eval": _eval, "serve": _serve, "batch": _batch,
-               "corpus-report": _corpus_report}[args.command]  # fmt: skip
+               "corpus-report": _corpus_report, "train": _train}[args.command]  # fmt: skip
     try:
         return command(args)
     except QuellenlageError as exc:

@@ -8,14 +8,18 @@ and names what is missing, as stanza does.  Stages never mutate; they return a n
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from . import nlp
 from .errors import ConfigError, TimeLimitError
 from .model import Analysis, Article
+
+if TYPE_CHECKING:
+    from .learned.tagger import AttributionTagger
 
 
 @runtime_checkable
@@ -93,12 +97,29 @@ class Tag:
         return replace(analysis, tokens=nlp.tag(analysis.sentences, analysis.tokens))
 
 
-def default_pipeline() -> Pipeline:
-    """Segmentation, tagging, attribution, hedging and provenance, the rules-based analysis."""
+def rules_only_default() -> bool:
+    """``QUELLENLAGE_RULES_ONLY=1`` makes rules-only the default everywhere (CLI, service, corpus)."""
+    return os.environ.get("QUELLENLAGE_RULES_ONLY", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def default_pipeline(
+    *, rules_only: bool | None = None, tagger: AttributionTagger | None = None, keep_rules: bool = True
+) -> Pipeline:
+    """Segmentation, tagging, attribution (rules, then the trained tagger), hedging and provenance.
+
+    ``rules_only=True`` leaves the trained tagger out: its model is trained on CC BY-NC-SA data and
+    inherits that licence (docs/MODEL_CARD.md); the rules are Apache-2.0 like the code.  ``None``
+    reads ``QUELLENLAGE_RULES_ONLY``.  ``tagger`` replaces the shipped model (training, tests);
+    ``keep_rules=False`` takes the model's reading alone, without the rules' findings it dropped.
+    """
     from .attribution import Attribute
+    from .learned.stage import LearnedAttribute
     from .provenance import MarkHedges, Provenance
 
-    return Pipeline([Segment(), Tag(), Attribute(), MarkHedges(), Provenance()])
+    if rules_only is None:
+        rules_only = rules_only_default()
+    attribute: list[Stage] = [Attribute()] if rules_only else [Attribute(), LearnedAttribute(tagger, keep_rules)]
+    return Pipeline([Segment(), Tag(), *attribute, MarkHedges(), Provenance()])
 
 
 WARM_UP_TEXT = "Der Minister sagte am Montag in Berlin, die Lage sei ernst. Laut Polizei gab es keine Verletzten."

@@ -1,0 +1,179 @@
+"""Token features for the attribution tagger, computed from the rules' analysis.
+
+One feature list per token of the whole article (the article is one sequence: messages run over
+sentence boundaries).  Besides the word, its lemma, tags and dependency head, every token carries
+what the rules said about it (its role and the rule's type), so the model learns when to trust
+the rules and what they miss.  Features are plain strings; crfsuite gives each weight 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import lexicons
+from ..attribution.quotes import find_quotes
+from ..model import Analysis, Attribution, Token
+
+ROLE_OF_PART = (("message", "Q"), ("cue", "CUE"), ("source", "SPK"), ("addressee", "ADR"), ("frame", "FRM"))
+FEATURE_VERSION = 2  # bump when features change: a model trained on other features is refused
+_QUOTE_CHARS = frozenset('„“”«»‚‘’‹›"')
+
+
+def _shape(text: str) -> str:
+    if text.isdigit():
+        return "digit"
+    if not text[:1].isalnum():
+        return "punct"
+    if text.isupper() and len(text) > 1:
+        return "upper"
+    if text[:1].isupper():
+        return "cap"
+    return "lower"
+
+
+def _mood(token: Token) -> str:
+    morph = token.morph
+    if "Mood=Sub" in morph:
+        return "sub_past" if "Tense=Past" in morph else "sub_pres"
+    if "Mood=Imp" in morph:
+        return "imp"
+    if "VerbForm=Fin" in morph:
+        return "ind"
+    return ""
+
+
+def rule_roles(analysis: Analysis) -> list[str]:
+    """Each token's role in the rules' outermost attribution covering it ("Q-Indirect", "SPK", …)."""
+    roles = [""] * len(analysis.tokens)
+    starts = [t.span.start for t in analysis.tokens]
+    ordered = sorted(analysis.attributions, key=lambda a: a.parent is not None)
+    for att in ordered:
+        for part, role in ROLE_OF_PART:
+            label = f"Q-{att.type.value}" if role == "Q" else role
+            for span in getattr(att, part):
+                for i in _token_range(starts, analysis.tokens, span.start, span.end):
+                    if not roles[i]:
+                        roles[i] = label
+    return roles
+
+
+def _token_range(starts: Sequence[int], tokens: Sequence[Token], start: int, end: int) -> range:
+    from bisect import bisect_left, bisect_right
+
+    lo = max(0, bisect_right(starts, start) - 1)
+    while lo < len(tokens) and tokens[lo].span.end <= start:
+        lo += 1
+    hi = bisect_left(starts, end)
+    return range(lo, max(lo, hi))
+
+
+def _rule_of(analysis: Analysis) -> list[str]:
+    names = [""] * len(analysis.tokens)
+    starts = [t.span.start for t in analysis.tokens]
+    for att in analysis.attributions:
+        if att.parent is not None:
+            continue
+        for span in att.message:
+            for i in _token_range(starts, analysis.tokens, span.start, span.end):
+                names[i] = att.rule.split(":")[0]
+    return names
+
+
+def token_features(analysis: Analysis) -> list[list[str]]:
+    """The feature strings of every token (article order)."""
+    tokens = analysis.tokens
+    n = len(tokens)
+    cues = lexicons.verb_cues()
+    cue_nouns = lexicons.cue_nouns()
+    roles = rule_roles(analysis)
+    rules = _rule_of(analysis)
+    quotes, _ = find_quotes(analysis)
+    depth = [0] * n
+    for q in quotes:
+        for i in range(q.open, q.close + 1):
+            depth[i] += 1
+    lows = [t.span.text.lower() for t in tokens]
+    lemmas = [t.lemma.lower() or low for t, low in zip(tokens, lows, strict=True)]
+    is_cue = [
+        lem in cues or lem in cue_nouns or low in ("laut", "zufolge") for lem, low in zip(lemmas, lows, strict=True)
+    ]
+
+    # sentence-level facts
+    sent_facts: dict[int, list[str]] = {}
+    prev_rule = ""
+    for s in analysis.sentences:
+        rng = range(s.token_start, s.token_end)
+        facts = []
+        if any(is_cue[i] for i in rng):
+            facts.append("s_cue")
+        if any(_mood(tokens[i]).startswith("sub") for i in rng):
+            facts.append("s_konj")
+        if any(depth[i] for i in rng):
+            facts.append("s_quote")
+        if any(roles[i].startswith("Q") for i in rng):
+            facts.append("s_rule")
+        last = tokens[s.token_end - 1].span.text if s.token_end > s.token_start else ""
+        if last not in (".", "!", "?", "“", '"', "«", "»", ":"):
+            facts.append("s_noend")
+        if last == ":":
+            facts.append("s_colon")
+        facts.append("prev_rule=" + prev_rule)
+        prev_rule = next((roles[i] for i in rng if roles[i].startswith("Q")), "")
+        sent_facts[s.index] = facts
+
+    base: list[list[str]] = []
+    for i, t in enumerate(tokens):
+        low = lows[i]
+        mood = _mood(t)
+        head = tokens[t.head] if 0 <= t.head < n else None
+        feats = [
+            "w=" + low, "lem=" + lemmas[i], "pos=" + t.pos, "tag=" + t.tag, "dep=" + t.dep,
+            "shape=" + _shape(t.span.text), "suf3=" + low[-3:], "mood=" + mood,
+            "rrole=" + roles[i], "rule=" + rules[i], "qd=" + str(min(depth[i], 2)),
+        ]  # fmt: skip
+        if t.span.text in _QUOTE_CHARS:
+            feats.append("qmark")
+        if is_cue[i]:
+            feats.append("cue")
+        if head is not None:
+            hl = head.lemma.lower()
+            feats += ["hlem=" + hl, "hpos=" + head.pos, "hdep=" + head.dep, "dir=" + ("L" if t.head > i else "R")]
+            if hl in cues:
+                feats += ["hcue", "hcue_dep=" + t.dep]
+        else:
+            feats.append("root")
+        if t.sentence < len(analysis.sentences):
+            sent = analysis.sentences[t.sentence]
+            if i == sent.token_start:
+                feats.append("BOS")
+            if i == sent.token_end - 1:
+                feats.append("EOS")
+            feats += sent_facts[sent.index]
+        base.append(feats)
+
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = list(base[i])
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                feats += [f"{off}w={lows[j]}", f"{off}pos={tokens[j].pos}", f"{off}rrole={roles[j]}"]
+                if is_cue[j]:
+                    feats.append(f"{off}cue")
+        # no feature marks the article's first tokens: in the training data the first sentence is
+        # almost never an attribution, and a model that learned so misses a quote pasted alone
+        if i:
+            feats.append("w-1|w=" + lows[i - 1] + "|" + lows[i])
+        out.append(feats)
+    return out
+
+
+def attribution_token_sets(analysis: Analysis, att: Attribution) -> dict[str, list[int]]:
+    starts = [t.span.start for t in analysis.tokens]
+    return {
+        part: sorted({i for s in getattr(att, part) for i in _token_range(starts, analysis.tokens, s.start, s.end)})
+        for part, _ in ROLE_OF_PART
+    }
+
+
+__all__ = ["FEATURE_VERSION", "attribution_token_sets", "rule_roles", "token_features"]

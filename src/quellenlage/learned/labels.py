@@ -1,0 +1,169 @@
+"""Token labels: gold annotations to labels (training), labels back to attributions (tagging).
+
+One label per token, for the outermost attribution layer: ``B-<Type>``/``I-<Type>`` for message
+tokens (``I`` also after a gap, so a message cut by its frame stays one message), ``CUE``, ``SPK``
+(speaker), ``ADR`` (addressee), ``FRM`` (the rest of the frame) and ``O``.  Decoding joins each
+role run to the nearest message of its sentence, gives speakerless messages the previous speaker
+where the guidelines take it from context, and rebuilds nested direct quotes from quotation marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .. import lexicons
+from ..attribution.draft import Draft
+from ..attribution.quotes import Quote
+from ..model import Analysis, AttributionType, Medium
+from .features import _token_range
+
+TYPES = {
+    "Direct": AttributionType.DIRECT, "Indirect": AttributionType.INDIRECT,
+    "FreeIndirect": AttributionType.FREE_INDIRECT, "IndirectFreeIndirect": AttributionType.INDIRECT_FREE_INDIRECT,
+    "Reported": AttributionType.REPORTED,
+}  # fmt: skip
+ROLE_LABELS = (("cue", "CUE"), ("speaker", "SPK"), ("addressee", "ADR"), ("frame", "FRM"))
+_CONTEXT_SPEAKER = (AttributionType.FREE_INDIRECT, AttributionType.INDIRECT_FREE_INDIRECT, AttributionType.DIRECT)
+_MAX_GAP = 25  # tokens of frame a message may be cut by and stay one message
+
+
+def encode(analysis: Analysis, gold: Mapping[str, Any]) -> list[str]:
+    """Gold annotations of the dataset's format as labels on our tokens (matched by characters)."""
+    tokens = analysis.tokens
+    starts = [t.span.start for t in tokens]
+    spans = {t["id"]: (t["charBegin"], t["charEnd"]) for t in gold["tokens"]}
+
+    def ours(ids: Sequence[int]) -> list[int]:
+        return sorted({i for g in ids for i in _token_range(starts, tokens, *spans[g])})
+
+    labels = ["O"] * len(tokens)
+    annotations = sorted(
+        gold["annotations"], key=lambda a: (bool(a.get("isNested")), min(a["quote"]["tokenIds"] or [0]))
+    )
+    for ann in annotations:
+        if ann.get("isNested"):
+            continue
+        message = ours(ann["quote"]["tokenIds"])
+        if ann["type"] == "Reported":  # its speaker is inside the message; label it as speaker
+            speaker = set(ours(ann["speaker"]["tokenIds"]))
+            message = [i for i in message if i not in speaker]
+        free = [i for i in message if labels[i] == "O" or labels[i] in ("FRM", "CUE", "SPK", "ADR")]
+        for k, i in enumerate(free):
+            labels[i] = ("B-" if k == 0 else "I-") + ann["type"]
+    for ann in annotations:
+        for part, label in ROLE_LABELS:
+            for i in ours(ann[part]["tokenIds"]):
+                if labels[i] == "O" or (labels[i] == "FRM" and label != "FRM"):
+                    labels[i] = label
+    return labels
+
+
+def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -> list[Draft]:
+    """Drafts (token indices) from one label per token."""
+    tokens = analysis.tokens
+    sent_of = [t.sentence for t in tokens]
+    messages: list[Draft] = []
+    last: dict[str, Draft] = {}
+    last_q = -1
+    for i, label in enumerate(labels):
+        if label[:2] not in ("B-", "I-"):
+            continue
+        name = label[2:]
+        prev = last.get(name)
+        if (
+            label.startswith("I-") and prev is not None and i - prev.message[-1] <= _MAX_GAP
+            and last_q == prev.message[-1] and sent_of[i] - sent_of[prev.message[-1]] <= 1
+        ):  # fmt: skip
+            prev.message.append(i)
+        else:
+            draft = Draft(type=TYPES[name], medium=Medium.SPEECH_OR_WRITING, message=[i], rule="learned", priority=60)
+            messages.append(draft)
+            last[name] = draft
+        last_q = i
+    messages += _orphan_frames(analysis, labels, {sent_of[i] for m in messages for i in m.message})
+    if not messages:
+        return []
+    sentences_of = [{sent_of[i] for i in m.message} for m in messages]
+
+    # role runs: contiguous tokens of one role label
+    runs: list[tuple[str, list[int]]] = []
+    for i, label in enumerate(labels):
+        if label in ("CUE", "SPK", "ADR", "FRM"):
+            if runs and runs[-1][0] == label and runs[-1][1][-1] == i - 1:
+                runs[-1][1].append(i)
+            else:
+                runs.append((label, [i]))
+    for label, run in runs:
+        s = sent_of[run[0]]
+        candidates = [k for k, ss in enumerate(sentences_of) if s in ss]
+        if not candidates and label != "FRM":
+            candidates = [k for k, ss in enumerate(sentences_of) if min(ss) in (s + 1, s - 1)]
+        if not candidates:
+            continue
+        k = min(
+            candidates,
+            key=lambda k: min(abs(i - j) for i in run for j in (messages[k].message[0], messages[k].message[-1])),
+        )
+        draft = messages[k]
+        target = {"CUE": draft.cue, "SPK": draft.source, "ADR": draft.addressee, "FRM": draft.frame}[label]
+        target.extend(run)
+        if label != "FRM":
+            draft.frame.extend(run)
+    prev_speaker: list[int] = []
+    cues = lexicons.verb_cues()
+    for draft in messages:
+        for part in (draft.cue, draft.source, draft.addressee, draft.frame):
+            part.sort()
+        if draft.type is AttributionType.REPORTED and draft.source:
+            # reported speech: the whole sentence is the message, its speaker included
+            draft.message = sorted(set(draft.message) | set(draft.source))
+        if not draft.source and draft.type in _CONTEXT_SPEAKER and prev_speaker:
+            draft.source = list(prev_speaker)
+        if draft.source:
+            prev_speaker = draft.source
+        for i in draft.cue:
+            lemma = tokens[i].lemma.lower()
+            if lemma in cues:
+                draft.medium = cues[lemma].medium
+                break
+    return messages + _nested_quotes(messages, quotes)
+
+
+def _orphan_frames(analysis: Analysis, labels: Sequence[str], with_message: set[int]) -> list[Draft]:
+    """A sentence with a cue and a speaker but no message tokens: its other words are the message
+    (the tagger saw the frame and lost the clause, as it may after a headline)."""
+    made = []
+    for s in analysis.sentences:
+        rng = range(s.token_start, s.token_end)
+        found = {labels[i] for i in rng}
+        if s.index in with_message or not {"CUE", "SPK"} <= found:
+            continue
+        rest = [i for i in rng if labels[i] == "O" and analysis.tokens[i].pos != "PUNCT"]
+        if len(rest) >= 3:
+            start, end = rest[0], rest[-1]
+            message = [i for i in range(start, end + 1) if labels[i] == "O"]
+            made.append(Draft(type=AttributionType.INDIRECT, medium=Medium.SPEECH_OR_WRITING, message=message,
+                              rule="learned", priority=60))  # fmt: skip
+    return made
+
+
+def _nested_quotes(messages: Sequence[Draft], quotes: Sequence[Quote]) -> list[Draft]:
+    """A quotation inside an indirect message is a nested direct quote with the same source."""
+    nested = []
+    for draft in messages:
+        if draft.type is AttributionType.DIRECT:
+            continue
+        inside = set(draft.message)
+        for q in quotes:
+            span = list(range(q.open, q.close + 1))
+            if q.close - q.open >= 2 and all(i in inside for i in span) and len(span) < len(inside):
+                nested.append(Draft(
+                    type=AttributionType.DIRECT, medium=draft.medium, message=span, cue=list(draft.cue),
+                    source=list(draft.source), frame=list(draft.frame), addressee=list(draft.addressee),
+                    rule="learned:nested", parent=draft,
+                ))  # fmt: skip
+    return nested
+
+
+__all__ = ["TYPES", "decode", "encode"]

@@ -1,0 +1,125 @@
+"""The trained attribution tagger: label scheme, shipped model, rules-only mode, training recipe."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import quellenlage
+from quellenlage import ingest
+from quellenlage.attribution.quotes import find_quotes
+from quellenlage.errors import ResourceError
+from quellenlage.learned.dataset import rules_pipeline
+from quellenlage.learned.features import FEATURE_VERSION
+from quellenlage.learned.labels import decode, encode
+from quellenlage.learned.tagger import AttributionTagger, shipped_tagger
+from quellenlage.model import AttributionType as T
+from quellenlage.pipeline import default_pipeline
+from quellenlage.resources import resource_path
+
+from ..conftest import SHARED
+
+TRAIN = SHARED / "data" / "german-news-quotes" / "train"
+
+
+def _gold(analysis: quellenlage.Analysis, annotations: list[dict[str, Any]]) -> dict[str, Any]:
+    """A gold document in the dataset's format whose tokens are ours; parts given as token texts."""
+    tokens = [{"id": t.index, "charBegin": t.span.start, "charEnd": t.span.end} for t in analysis.tokens]
+
+    def ids(words: str) -> dict[str, Any]:
+        if not words:
+            return {"tokenIds": []}
+        start = analysis.article.text.index(words)
+        return {"tokenIds": [t.index for t in analysis.tokens if start <= t.span.start < start + len(words)]}
+
+    return {
+        "tokens": tokens,
+        "annotations": [
+            {"type": a["type"], "isNested": False, **{p: ids(a.get(p, "")) for p in
+             ("quote", "cue", "speaker", "addressee", "frame")}}
+            for a in annotations
+        ],
+    }  # fmt: skip
+
+
+def test_labels_round_trip_through_the_decoder() -> None:
+    text = "Der Minister sagte am Montag, die Lage sei ernst. Man arbeite an einer Lösung."
+    analysis = rules_pipeline()(ingest.from_text(text, lang="de"))
+    gold = _gold(analysis, [
+        {"type": "Indirect", "quote": "die Lage sei ernst", "cue": "sagte", "speaker": "Der Minister",
+         "frame": "Der Minister sagte am Montag,"},
+        {"type": "IndirectFreeIndirect", "quote": "Man arbeite an einer Lösung."},
+    ])  # fmt: skip
+    labels = encode(analysis, gold)
+    drafts = decode(analysis, labels, find_quotes(analysis)[0])
+    words = [[analysis.tokens[i].span.text for i in d.message] for d in drafts]
+    assert words[0] == ["die", "Lage", "sei", "ernst"]
+    assert drafts[0].type is T.INDIRECT
+    assert [analysis.tokens[i].span.text for i in drafts[0].cue] == ["sagte"]
+    assert [analysis.tokens[i].span.text for i in drafts[0].source] == ["Der", "Minister"]
+    # the free indirect continuation takes its speaker from the sentence before, as the guidelines do
+    assert drafts[1].type is T.INDIRECT_FREE_INDIRECT
+    assert drafts[1].source == drafts[0].source
+
+
+def test_reported_speech_keeps_its_speaker_inside_the_message() -> None:
+    text = "Ohrenzeugen berichteten von einem lauten Knall."
+    analysis = rules_pipeline()(ingest.from_text(text, lang="de"))
+    gold = _gold(analysis, [{"type": "Reported", "quote": text, "speaker": "Ohrenzeugen"}])
+    labels = encode(analysis, gold)
+    assert labels[0] == "SPK"  # learned as the speaker, not as message
+    (draft,) = decode(analysis, labels, [])
+    assert analysis.tokens[draft.message[0]].span.text == "Ohrenzeugen"
+
+
+def test_the_model_finds_what_the_rules_miss() -> None:
+    text = "Der Sprecher der Stadt, Hans Maier, erklärte am Abend, man arbeite an einer Lösung."
+    assert not default_pipeline(rules_only=True)(ingest.from_text(text, lang="de")).attributions
+    (att,) = default_pipeline(rules_only=False)(ingest.from_text(text, lang="de")).attributions
+    assert "man arbeite an einer Lösung" in " ".join(s.text for s in att.message)
+    assert "Hans Maier" in " ".join(s.text for s in att.source)
+
+
+def test_rules_only_leaves_the_model_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "attribute-learned" in default_pipeline(rules_only=False).names
+    assert "attribute-learned" not in default_pipeline(rules_only=True).names
+    monkeypatch.setenv("QUELLENLAGE_RULES_ONLY", "1")
+    assert "attribute-learned" not in default_pipeline().names
+
+
+def test_the_shipped_model_matches_its_card() -> None:
+    folder = resource_path("models", "attribution-crf")
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    model = folder / "model.crfsuite"
+    assert meta["feature_version"] == FEATURE_VERSION
+    assert meta["sha256"] == hashlib.sha256(model.read_bytes()).hexdigest()
+    assert model.stat().st_size < 50_000_000
+    assert "CC BY-NC-SA" in meta["licence"]
+    assert shipped_tagger().meta == meta
+
+
+def test_a_model_for_other_features_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ResourceError, match="retrain"):
+        AttributionTagger(tmp_path / "model.crfsuite", {"feature_version": FEATURE_VERSION + 1})
+
+
+@pytest.mark.skipif(not TRAIN.exists(), reason="../shared/data (the training data) is not beside this checkout")
+def test_training_is_deterministic_and_the_model_tags(tmp_path: Path) -> None:
+    from quellenlage.learned.train import TrainParams, train
+
+    small = tmp_path / "train"
+    small.mkdir()
+    for path in sorted(TRAIN.glob("*.json"))[:12]:
+        shutil.copy(path, small)
+    params = TrainParams(max_iterations=15)
+    first = train(small, tmp_path / "a", params=params, log=lambda _: None)
+    second = train(small, tmp_path / "b", params=params, log=lambda _: None)
+    assert first["sha256"] == second["sha256"]
+    tagger = AttributionTagger(tmp_path / "a" / "model.crfsuite", first)
+    analysis = rules_pipeline()(ingest.from_text("Er sagte, es regne.", lang="de"))
+    assert set(tagger.labels(analysis)) <= set(first["labels"])
