@@ -8,6 +8,7 @@ the rules and what they miss.  Features are plain strings; crfsuite gives each w
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from .. import lexicons
@@ -42,41 +43,45 @@ def _mood(token: Token) -> str:
     return ""
 
 
-def rule_roles(analysis: Analysis) -> list[str]:
-    """Each token's role in the rules' outermost attribution covering it ("Q-Indirect", "SPK", …)."""
+class TokenOverlap:
+    """Our token indices that overlap a character range (gold spans need not align with them)."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.starts = [t.span.start for t in tokens]
+
+    def indices(self, start: int, end: int) -> range:
+        lo = max(0, bisect_right(self.starts, start) - 1)
+        while lo < len(self.tokens) and self.tokens[lo].span.end <= start:
+            lo += 1
+        return range(lo, max(lo, bisect_left(self.starts, end)))
+
+    def parts(self, att: Attribution) -> dict[str, list[int]]:
+        """An attribution's roles as sorted token indices, keyed by field name."""
+        return {
+            part: sorted({i for s in getattr(att, part) for i in self.indices(s.start, s.end)})
+            for part, _ in ROLE_OF_PART
+        }
+
+
+def rule_roles(analysis: Analysis) -> tuple[list[str], list[str]]:
+    """Each token's role in the rules' outermost attribution covering it ("Q-Indirect", "SPK", …),
+    and the name of the rule whose top-level message covers it."""
     roles = [""] * len(analysis.tokens)
-    starts = [t.span.start for t in analysis.tokens]
-    ordered = sorted(analysis.attributions, key=lambda a: a.parent is not None)
-    for att in ordered:
+    rules = [""] * len(analysis.tokens)
+    index = TokenOverlap(analysis.tokens)
+    for att in sorted(analysis.attributions, key=lambda a: a.parent is not None):
+        parts = index.parts(att)
         for part, role in ROLE_OF_PART:
             label = f"Q-{att.type.value}" if role == "Q" else role
-            for span in getattr(att, part):
-                for i in _token_range(starts, analysis.tokens, span.start, span.end):
-                    if not roles[i]:
-                        roles[i] = label
-    return roles
-
-
-def _token_range(starts: Sequence[int], tokens: Sequence[Token], start: int, end: int) -> range:
-    from bisect import bisect_left, bisect_right
-
-    lo = max(0, bisect_right(starts, start) - 1)
-    while lo < len(tokens) and tokens[lo].span.end <= start:
-        lo += 1
-    hi = bisect_left(starts, end)
-    return range(lo, max(lo, hi))
-
-
-def _rule_of(analysis: Analysis) -> list[str]:
-    names = [""] * len(analysis.tokens)
-    starts = [t.span.start for t in analysis.tokens]
+            for i in parts[part]:
+                if not roles[i]:
+                    roles[i] = label
     for att in analysis.attributions:
-        if att.parent is not None:
-            continue
-        for span in att.message:
-            for i in _token_range(starts, analysis.tokens, span.start, span.end):
-                names[i] = att.rule.split(":")[0]
-    return names
+        if att.parent is None:
+            for i in index.parts(att)["message"]:
+                rules[i] = att.rule.split(":")[0]  # (the part before a colon: "X: „…“" reads "X")
+    return roles, rules
 
 
 def token_features(analysis: Analysis) -> list[list[str]]:
@@ -85,8 +90,7 @@ def token_features(analysis: Analysis) -> list[list[str]]:
     n = len(tokens)
     cues = lexicons.verb_cues()
     cue_nouns = lexicons.cue_nouns()
-    roles = rule_roles(analysis)
-    rules = _rule_of(analysis)
+    roles, rules = rule_roles(analysis)
     quotes, _ = find_quotes(analysis)
     depth = [0] * n
     for q in quotes:
@@ -168,12 +172,4 @@ def token_features(analysis: Analysis) -> list[list[str]]:
     return out
 
 
-def attribution_token_sets(analysis: Analysis, att: Attribution) -> dict[str, list[int]]:
-    starts = [t.span.start for t in analysis.tokens]
-    return {
-        part: sorted({i for s in getattr(att, part) for i in _token_range(starts, analysis.tokens, s.start, s.end)})
-        for part, _ in ROLE_OF_PART
-    }
-
-
-__all__ = ["FEATURE_VERSION", "attribution_token_sets", "rule_roles", "token_features"]
+__all__ = ["FEATURE_VERSION", "TokenOverlap", "rule_roles", "token_features"]

@@ -16,7 +16,7 @@ from .. import lexicons
 from ..attribution.draft import Draft
 from ..attribution.quotes import Quote
 from ..model import Analysis, AttributionType, Medium
-from .features import _token_range
+from .features import TokenOverlap
 
 TYPES = {
     "Direct": AttributionType.DIRECT, "Indirect": AttributionType.INDIRECT,
@@ -31,11 +31,11 @@ _MAX_GAP = 25  # tokens of frame a message may be cut by and stay one message
 def encode(analysis: Analysis, gold: Mapping[str, Any]) -> list[str]:
     """Gold annotations of the dataset's format as labels on our tokens (matched by characters)."""
     tokens = analysis.tokens
-    starts = [t.span.start for t in tokens]
+    index = TokenOverlap(tokens)
     spans = {t["id"]: (t["charBegin"], t["charEnd"]) for t in gold["tokens"]}
 
     def ours(ids: Sequence[int]) -> list[int]:
-        return sorted({i for g in ids for i in _token_range(starts, tokens, *spans[g])})
+        return sorted({i for g in ids for i in index.indices(*spans[g])})
 
     labels = ["O"] * len(tokens)
     annotations = sorted(

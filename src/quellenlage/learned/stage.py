@@ -19,7 +19,7 @@ from ..attribution.draft import Draft
 from ..attribution.quotes import find_quotes
 from ..attribution.stage import _to_attribution
 from ..model import Analysis, Attribution
-from .features import attribution_token_sets
+from .features import TokenOverlap
 from .labels import decode
 from .tagger import AttributionTagger, shipped_tagger
 
@@ -56,23 +56,15 @@ def _merge_rules(analysis: Analysis, learned: list[Draft]) -> list[Draft]:
     """The rules' attributions of ``PREFER_RULES`` kinds (with their nested quotes) in place of the
     learned ones they overlap; the other learned ones named after the rule they overlap."""
     cues = lexicons.verb_cues()
+    index = TokenOverlap(analysis.tokens)
     preferred: dict[int, Draft] = {}
-    unmatched: list[Draft] = []
-    rules: list[tuple[Attribution, set[int]]] = []
+    others: list[Draft] = []  # the other top-level rule findings
     for att in analysis.attributions:
-        sets = attribution_token_sets(analysis, att)
         parent = preferred.get(att.parent) if att.parent is not None else None
         if att.rule in PREFER_RULES or parent is not None:
-            preferred[att.id] = Draft(
-                type=att.type, medium=att.medium, message=sets["message"], cue=sets["cue"], source=sets["source"],
-                frame=sets["frame"], addressee=sets["addressee"], rule=att.rule, distancing=att.hedged, parent=parent,
-            )  # fmt: skip
+            preferred[att.id] = _draft(att, index, parent)
         elif att.parent is None:
-            rules.append((att, set(sets["message"])))
-            unmatched.append(Draft(
-                type=att.type, medium=att.medium, message=sets["message"], cue=sets["cue"], source=sets["source"],
-                frame=sets["frame"], addressee=sets["addressee"], rule=att.rule, distancing=att.hedged,
-            ))  # fmt: skip
+            others.append(_draft(att, index))
     # a learned message may not overlap what a preferred rule found, its frame included
     taken = {i for d in preferred.values() for part in (d.message, d.frame, d.cue, d.source) for i in part}
     kept = []
@@ -81,18 +73,26 @@ def _merge_rules(analysis: Analysis, learned: list[Draft]) -> list[Draft]:
         if taken & set(top.message):
             continue
         mine = set(draft.message)
-        best = max(rules, key=lambda r: len(r[1] & mine), default=None)
-        if best is not None and best[1] & mine:
-            draft.rule = f"learned+{best[0].rule}"
-            draft.distancing = best[0].hedged
+        best = max(others, key=lambda r: len(mine.intersection(r.message)), default=None)
+        if best is not None and mine.intersection(best.message):
+            draft.rule = f"learned+{best.rule}"
+            draft.distancing = best.distancing
         draft.distancing = draft.distancing or any(
             cues[lem].distancing for lem in (analysis.tokens[i].lemma.lower() for i in draft.cue) if lem in cues
         )
         kept.append(draft)
     covered = taken | {i for d in kept for i in d.message}
     # what the rules found and the model did not see stays (everything found before is still found)
-    kept += [d for d in unmatched if not covered & set(d.message)]
+    kept += [d for d in others if not covered.intersection(d.message)]
     return kept + list(preferred.values())
+
+
+def _draft(att: Attribution, index: TokenOverlap, parent: Draft | None = None) -> Draft:
+    parts = index.parts(att)
+    return Draft(
+        type=att.type, medium=att.medium, message=parts["message"], cue=parts["cue"], source=parts["source"],
+        frame=parts["frame"], addressee=parts["addressee"], rule=att.rule, distancing=att.hedged, parent=parent,
+    )  # fmt: skip
 
 
 __all__ = ["PREFER_RULES", "LearnedAttribute"]
