@@ -63,7 +63,10 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
     """Drafts (token indices) from one label per token."""
     tokens = analysis.tokens
     sent_of = [t.sentence for t in tokens]
+    block_of = [analysis.sentences[s].block for s in sent_of]
+    quote_of = _outermost_quote(len(tokens), quotes)
     messages: list[Draft] = []
+    orphans: set[int] = set()
     last: dict[str, Draft] = {}
     last_q = -1
     for i, label in enumerate(labels):
@@ -74,13 +77,24 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
         if (
             label.startswith("I-") and prev is not None and i - prev.message[-1] <= _MAX_GAP
             and last_q == prev.message[-1] and sent_of[i] - sent_of[prev.message[-1]] <= 1
+            and (block_of[i] == block_of[last_q] or quote_of[i] == quote_of[last_q] >= 0)
         ):  # fmt: skip
             prev.message.append(i)
         else:
             draft = Draft(type=TYPES[name], medium=Medium.SPEECH_OR_WRITING, message=[i], rule="learned", priority=60)
+            if label.startswith("I-"):
+                orphans.add(id(draft))
             messages.append(draft)
             last[name] = draft
         last_q = i
+    # a direct quote with no beginning and no quotation mark is the tagger running on past a quote
+    messages = [
+        m for m in messages
+        if not (id(m) in orphans and m.type is AttributionType.DIRECT and quote_of[m.message[0]] < 0)
+    ]  # fmt: skip
+    for draft in messages:
+        if draft.type is AttributionType.DIRECT:
+            _trim_after_quote(draft, quotes, quote_of)
     messages += _orphan_frames(analysis, labels, {sent_of[i] for m in messages for i in m.message})
     if not messages:
         return []
@@ -128,6 +142,25 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
                 draft.medium = cues[lemma].medium
                 break
     return messages + _nested_quotes(messages, quotes)
+
+
+def _outermost_quote(n: int, quotes: Sequence[Quote]) -> list[int]:
+    """For each token, the index of the outermost quotation it is in (marks included), else -1."""
+    of = [-1] * n
+    for k, q in sorted(enumerate(quotes), key=lambda kq: -kq[1].depth):  # outermost last, so it wins
+        for i in range(q.open, min(q.close + 1, n)):
+            of[i] = k
+    return of
+
+
+def _trim_after_quote(draft: Draft, quotes: Sequence[Quote], quote_of: Sequence[int]) -> None:
+    """A direct quote that opens with a quotation mark ends at its closing mark: unquoted words the
+    tagger ran on into (the rest of the sentence, the next paragraph) are not part of it."""
+    k = quote_of[draft.message[0]]
+    if k < 0 or quotes[k].open != draft.message[0]:
+        return
+    close = quotes[k].close
+    draft.message[:] = [i for i in draft.message if i <= close or quote_of[i] >= 0]
 
 
 def _orphan_frames(analysis: Analysis, labels: Sequence[str], with_message: set[int]) -> list[Draft]:

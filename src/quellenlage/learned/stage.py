@@ -1,13 +1,17 @@
 """The learned attribution stage: the CRF re-reads the article with the rules' findings as features.
 
-It runs after the rules (:class:`quellenlage.attribution.Attribute`) and replaces their
-attributions, with one exception: the lexically anchored constructions in ``PREFER_RULES``
-("X: „…“", "„…“, sagte X", "laut X", "wie X berichtet", "soll … haben", Q&A answers, …) keep the
-rules' reading wherever they fire.  On the dev split preferring them costs under a point of Joint
-F1 (each was measured alone, docs/MODEL_CARD.md), and they carry what the dataset's conventions
-drop but the product needs: the cue of reported speech, the medium, the distancing verb.  Where a
-learned attribution overlaps another rule's, it takes the rule's name ("learned+verb+clause") and
-its distancing flag.
+It runs after the rules (:class:`quellenlage.attribution.Attribute`) and merges:
+
+- the lexically anchored constructions in ``PREFER_RULES`` ("X: „…“", "„…“, sagte X", "laut X",
+  "wie X berichtet", Q&A answers, …) keep the rules' reading wherever they fire;
+- elsewhere the model's spans win (they follow the dataset's conventions); a learned attribution
+  that overlaps a rule finding takes the rule's name ("learned+verb+clause"), its distancing flag,
+  its medium and any speaker, cue or addressee the model left empty;
+- rule findings the model missed are kept, except the kinds in ``DROP_UNMATCHED``; so is one whose
+  only overlap with the model is a quotation the rule found nested in it.
+
+Which kinds to prefer and to drop was measured rule by rule on the half of the training split a
+model trained on the other half had not seen (docs/models/attribution-crf.md), not on dev.
 """
 
 from __future__ import annotations
@@ -18,16 +22,17 @@ from .. import lexicons
 from ..attribution.draft import Draft
 from ..attribution.quotes import find_quotes
 from ..attribution.stage import _to_attribution
-from ..model import Analysis, Attribution
+from ..model import Analysis, Attribution, AttributionType, Medium
 from .features import TokenOverlap
 from .labels import decode
 from .tagger import AttributionTagger, shipped_tagger
 
 PREFER_RULES = frozenset({
     "X: „…“", "„…“, sagte X", "„…“, so X", "so X", "laut X", "nach X", "zufolge X", "wie X berichtet",
-    "heißt es", "noun+clause", "reportative sollen", "interview_answer", "speech act", "X sagte: „…“",
-    "free direct quote", "Konjunktiv continuation",
+    "heißt es", "noun+clause", "interview_answer",
 })  # fmt: skip
+# rule findings the model does not overlap are kept, except these (measured: they cost accuracy)
+DROP_UNMATCHED = frozenset({"verb+clause", "partial quote"})
 
 
 @dataclass(frozen=True)
@@ -54,37 +59,70 @@ class LearnedAttribute:
 
 def _merge_rules(analysis: Analysis, learned: list[Draft]) -> list[Draft]:
     """The rules' attributions of ``PREFER_RULES`` kinds (with their nested quotes) in place of the
-    learned ones they overlap; the other learned ones named after the rule they overlap."""
+    learned ones they overlap; the other learned ones named after the rule they overlap; the rules'
+    findings the model missed, except the kinds in ``DROP_UNMATCHED``."""
     cues = lexicons.verb_cues()
     index = TokenOverlap(analysis.tokens)
     preferred: dict[int, Draft] = {}
-    others: list[Draft] = []  # the other top-level rule findings
+    others: dict[int, Draft] = {}  # the other rule findings, nested ones included
     for att in analysis.attributions:
-        parent = preferred.get(att.parent) if att.parent is not None else None
-        if att.rule in PREFER_RULES or parent is not None:
-            preferred[att.id] = _draft(att, index, parent)
-        elif att.parent is None:
-            others.append(_draft(att, index))
+        parent_id = att.parent if att.parent is not None else -1
+        if att.rule in PREFER_RULES or parent_id in preferred:
+            preferred[att.id] = _draft(att, index, preferred.get(parent_id))
+        else:
+            others[att.id] = _draft(att, index, others.get(parent_id))
     # a learned message may not overlap what a preferred rule found, its frame included
     taken = {i for d in preferred.values() for part in (d.message, d.frame, d.cue, d.source) for i in part}
-    kept = []
-    for draft in learned:
-        top = draft.parent or draft
-        if taken & set(top.message):
+    kept = [d for d in learned if not taken & set((d.parent or d).message)]
+    tops = [d for d in others.values() if d.parent is None]
+    nested = {id(r): [d for d in others.values() if d.parent is r] for r in tops}
+    # a rule finding the model missed stays, with its nested quotes; so does one whose only overlap
+    # with the model is a quotation the rule found nested in it ("bezeichnete … als „Krieg“")
+    missed = []
+    for rule in tops:
+        if rule.rule in DROP_UNMATCHED:
             continue
+        inside = set(rule.message)
+        overlapping = [d for d in kept if inside.intersection(d.message)]
+        if all(_explains(rule, nested[id(rule)], d) for d in overlapping):
+            missed.append(rule)
+            kept = [d for d in kept if d not in overlapping and d.parent not in overlapping]
+    for draft in kept:
         mine = set(draft.message)
-        best = max(others, key=lambda r: len(mine.intersection(r.message)), default=None)
+        best = max(tops, key=lambda r: len(mine.intersection(r.message)), default=None)
         if best is not None and mine.intersection(best.message):
             draft.rule = f"learned+{best.rule}"
             draft.distancing = best.distancing
+            if draft.medium is Medium.SPEECH_OR_WRITING:
+                draft.medium = best.medium
+            _fill_roles(draft, best)
         draft.distancing = draft.distancing or any(
             cues[lem].distancing for lem in (analysis.tokens[i].lemma.lower() for i in draft.cue) if lem in cues
         )
-        kept.append(draft)
-    covered = taken | {i for d in kept for i in d.message}
-    # what the rules found and the model did not see stays (everything found before is still found)
-    kept += [d for d in others if not covered.intersection(d.message)]
-    return kept + list(preferred.values())
+    missed += [d for r in missed for d in nested[id(r)]]
+    return kept + missed + list(preferred.values())
+
+
+def _fill_roles(draft: Draft, rule: Draft) -> None:
+    """Roles the model left empty, taken from the rule finding it overlaps (a speaker the tagger
+    did not mark is still the speaker the rules found)."""
+    used = {i for part in (draft.cue, draft.source, draft.addressee) for i in part}
+    for name in ("source", "cue", "addressee"):
+        mine, theirs = getattr(draft, name), getattr(rule, name)
+        if not mine and theirs and not used.intersection(theirs):
+            mine.extend(theirs)
+            used.update(theirs)
+            if name != "source" or draft.type is not AttributionType.REPORTED:
+                draft.frame[:] = sorted(set(draft.frame) | set(theirs))
+
+
+def _explains(rule: Draft, nested: list[Draft], learned: Draft) -> bool:
+    """The learned draft is a direct quote inside the rule's message that the rule has as nested."""
+    mine = set(learned.message)
+    return (
+        learned.type is AttributionType.DIRECT and mine <= set(rule.message)
+        and any(mine.intersection(n.message) for n in nested)
+    )  # fmt: skip
 
 
 def _draft(att: Attribution, index: TokenOverlap, parent: Draft | None = None) -> Draft:
@@ -95,4 +133,4 @@ def _draft(att: Attribution, index: TokenOverlap, parent: Draft | None = None) -
     )  # fmt: skip
 
 
-__all__ = ["PREFER_RULES", "LearnedAttribute"]
+__all__ = ["DROP_UNMATCHED", "PREFER_RULES", "LearnedAttribute"]
