@@ -17,6 +17,7 @@ from quellenlage.errors import ResourceError
 from quellenlage.learned.dataset import rules_pipeline
 from quellenlage.learned.features import FEATURE_VERSION
 from quellenlage.learned.labels import decode, encode
+from quellenlage.learned.stage import LearnedAttribute
 from quellenlage.learned.tagger import AttributionTagger, shipped_tagger
 from quellenlage.model import AttributionType as T
 from quellenlage.pipeline import default_pipeline
@@ -75,6 +76,56 @@ def test_reported_speech_keeps_its_speaker_inside_the_message() -> None:
     assert labels[0] == "SPK"  # learned as the speaker, not as message
     (draft,) = decode(analysis, labels, [])
     assert analysis.tokens[draft.message[0]].span.text == "Ohrenzeugen"
+
+
+def test_a_direct_quote_ends_at_its_closing_mark() -> None:
+    # the tagger ran on past the quote into the next paragraph: the quote still ends at "“"
+    text = "Sie schrieb: „Wir bleiben hier.“ Das sagte sie am Montag.\n\nDie Stadt plant weiter."
+    analysis = rules_pipeline()(ingest.from_text(text, lang="de"))
+    start = next(t.index for t in analysis.tokens if t.span.text == "„")
+    labels = ["O"] * len(analysis.tokens)
+    labels[start] = "B-Direct"
+    for i in range(start + 1, len(analysis.tokens)):
+        labels[i] = "I-Direct"
+    (draft,) = decode(analysis, labels, find_quotes(analysis)[0])
+    assert analysis.tokens[draft.message[-1]].span.text == "“"
+
+
+class _FixedTagger:
+    """A stand-in for the trained tagger that returns given labels for the token texts listed."""
+
+    def __init__(self, spans: dict[str, str]) -> None:
+        self.spans = spans
+
+    def labels(self, analysis: quellenlage.Analysis) -> list[str]:
+        labels = ["O"] * len(analysis.tokens)
+        for words, kind in self.spans.items():
+            start = analysis.article.text.index(words)
+            inside = [t.index for t in analysis.tokens if start <= t.span.start < start + len(words)]
+            for k, i in enumerate(inside):
+                is_role = kind.isupper()  # CUE, SPK, …; message types are B-/I-<Type>
+                labels[i] = kind if is_role else ("B-" if k == 0 else "I-") + kind
+        return labels
+
+
+def test_the_default_keeps_a_speech_act_the_model_read_as_a_bare_quote() -> None:
+    # the model saw only „Krieg“; the rules saw who said it: their reading stays, quote nested in it
+    text = "Kasachstan bezeichnet den Einmarsch öffentlich als „Krieg“. Die Lage bleibt angespannt."
+    stage = LearnedAttribute(tagger=_FixedTagger({"„Krieg“": "Direct"}))  # type: ignore[arg-type]
+    analysis = stage(rules_pipeline()(ingest.from_text(text, lang="de")))
+    top = [a for a in analysis.attributions if a.parent is None]
+    assert [a.type for a in top] == [T.REPORTED]
+    assert top[0].source[0].text == "Kasachstan"
+    (nested,) = [a for a in analysis.attributions if a.parent == top[0].id]
+    assert nested.message[0].text == "„Krieg“"
+
+
+def test_a_learned_attribution_takes_the_speaker_the_rules_found() -> None:
+    text = "Russland warf Polen daraufhin Vernachlässigung seiner Pflichten vor."
+    stage = LearnedAttribute(tagger=_FixedTagger({text: "Reported"}))  # type: ignore[arg-type]
+    (att,) = stage(rules_pipeline()(ingest.from_text(text, lang="de"))).attributions
+    assert att.rule.startswith("learned+")
+    assert [s.text for s in att.source] == ["Russland"]
 
 
 def test_the_model_finds_what_the_rules_miss() -> None:
