@@ -37,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     rules = argparse.ArgumentParser(add_help=False)
     rules.add_argument(
         "--rules-only", action="store_true",
-        help="leave out the trained attribution model (CC BY-NC-SA, docs/MODEL_CARD.md); rules only, Apache-2.0",
+        help="leave out the trained attribution model (CC BY-NC-SA, docs/models/attribution-crf.md); "
+        "rules only, Apache-2.0",
     )  # fmt: skip
     an = sub.add_parser("analyze", parents=[rules], help="analyse one article: a file, '-' for stdin, or a URL")
     an.add_argument("source", help="HTML or text file, '-' for standard input, or an http(s) URL")
@@ -82,7 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--predictions-out", type=Path, help="write one prediction file per document here")
     ev.add_argument("--model-only", action="store_true",
                     help="score the trained model's reading alone, without the rules' findings it dropped")  # fmt: skip
-    tr = sub.add_parser("train", help="train the attribution model from the dataset's gold files (docs/MODEL_CARD.md)")
+    tr = sub.add_parser(
+        "train", help="train the attribution model from the dataset's gold files (docs/models/attribution-crf.md)"
+    )
     tr.add_argument("train_dir", type=Path, help="the dataset's train folder")
     tr.add_argument("--out", type=Path, required=True, help="folder for model.crfsuite and meta.json")
     tr.add_argument("--dev", type=Path, help="score on this gold folder and record the scores in meta.json")

@@ -108,7 +108,7 @@ def default_pipeline(
     """Segmentation, tagging, attribution (rules, then the trained tagger), hedging and provenance.
 
     ``rules_only=True`` leaves the trained tagger out: its model is trained on CC BY-NC-SA data and
-    inherits that licence (docs/MODEL_CARD.md); the rules are Apache-2.0 like the code.  ``None``
+    inherits that licence (docs/models/attribution-crf.md); the rules are Apache-2.0 like the code.  ``None``
     reads ``QUELLENLAGE_RULES_ONLY``.  ``tagger`` replaces the shipped model (training, tests);
     ``keep_rules=False`` takes the model's reading alone, without the rules' findings it dropped.
     """

@@ -37,7 +37,7 @@ class AttributionTagger:
             raise ResourceError(
                 f"the attribution model was trained with features v{self.meta.get('feature_version')}, "
                 f"this code makes v{FEATURE_VERSION}",
-                hint="retrain it: quellenlage train (see docs/MODEL_CARD.md), or run with --rules-only",
+                hint="retrain it: quellenlage train (see docs/models/attribution-crf.md), or run with --rules-only",
             )
         self._local = threading.local()
         self._pycrfsuite = pycrfsuite
@@ -64,7 +64,7 @@ def shipped_tagger() -> AttributionTagger:
     if not model.exists():
         raise ResourceError(
             f"the attribution model {model} is missing",
-            hint="train it with quellenlage train (see docs/MODEL_CARD.md), or run with --rules-only",
+            hint="train it with quellenlage train (see docs/models/attribution-crf.md), or run with --rules-only",
         )
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     return AttributionTagger(model, meta)
