@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import quellenlage
 from quellenlage import AttributionType as T
 
 # sentence, type, source, cue, message
@@ -85,3 +86,29 @@ def test_unbalanced_quote_is_a_diagnostic_not_a_crash(analyze) -> None:  # type:
 
 def test_negated_speech_act_is_not_an_attribution(analyze) -> None:  # type: ignore[no-untyped-def]
     assert analyze("Kasachstan hatte den Krieg jedoch nicht direkt verurteilt.").attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "message"),
+    [
+        ("Der Minister sagte, die Lage bleibe ernst.", "bleibe", "die Lage bleibe ernst"),
+        ("Der Sprecher erklärte, man arbeite an einer Lösung.", "arbeite", "man arbeite an einer Lösung"),
+        ("Die Polizei sagte, es gebe keine Verletzten.", "gebe", "es gebe keine Verletzten"),
+    ],
+)
+def test_konjunktiv_i_the_tagger_misreads_still_makes_a_clause(sentence: str, verb: str, message: str) -> None:
+    # the UD-trained tagger reads "bleibe" as an adverb, "arbeite" as a noun; the rules alone must
+    # still see the reported clause (rules-only users get no help from the trained model)
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
+    (att,) = analysis.attributions
+    assert (att.type, _text(att.message)) == (T.INDIRECT, message)
+    (token,) = [t for t in analysis.tokens if t.text == verb]
+    assert token.feature("Mood") == "Sub"
+
+
+def test_first_person_present_is_not_konjunktiv(analyze) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze("Ich sagte, ich arbeite daran.")
+    arbeite = next(t for t in analysis.tokens if t.text == "arbeite")
+    assert arbeite.feature("Mood") != "Sub"

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..errors import ResourceError
 from ..model import Sentence, Token
 from ..resources import resource_path
+from .mood import repair_konjunktiv_i
 
 MODEL_NAME = "de_ud"
 _BATCH = 64
@@ -64,4 +65,4 @@ def tag(sentences: Sequence[Sentence], tokens: Sequence[Token]) -> tuple[Token, 
                     head=sentence.token_start + spacy_tok.head.i,
                 )
             )
-    return tuple(out)
+    return tuple(repair_konjunktiv_i(out))
