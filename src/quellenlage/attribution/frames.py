@@ -56,7 +56,8 @@ def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
 
 
 def verb_with_clause(view: SentenceView) -> list[Draft]:
-    """``X sagte, (dass) …`` / ``…, sagte X.`` / ``X erklärte: …``: a cue verb and its clause."""
+    """``X sagte, (dass) …`` / ``…, sagte X.`` / ``X erklärte: …`` / ``X forderte, … zu tun``: a cue
+    verb and its clause (finite, or a *zu*-infinitive after the verb)."""
     drafts: list[Draft] = []
     segs = view.segments()
     for si, seg in enumerate(segs):
@@ -66,10 +67,14 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
                 continue
             before = [i for s in segs[:si] for i in s]
             after = [i for s in segs[si + 1 :] for i in s]
-            if si == 0 and after and view.clause_like(segs[si + 1]):
+            complement = after and (view.clause_like(segs[si + 1]) or view.infinitive_clause(segs[si + 1]))
+            # "Es drohe ein Wettlauf, hatte Obama gesagt": a verb-first stretch after the comma is the
+            # inverted frame of what precedes it, never a complement clause
+            inverted = after and view.is_finite(segs[si + 1][0])
+            if si == 0 and complement and not inverted:
                 message, frame_end = after, segs[si + 1][0]
                 frame = list(range(seg[0], frame_end))
-            elif before and view.clause_like(before) and (si == len(segs) - 1 or si > 0):
+            elif before and view.clause_like(before) and _inverted_frame(view, seg) and not _zu_infinitive(view, v):
                 message = before
                 frame = list(range(before[-1] + 1, seg[-1] + 1))
                 apposition = si + 1 < len(segs) and not view.clause_like(segs[si + 1])
@@ -80,7 +85,8 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             particle = view.particle(v)
             message = _strip_final(view, message)
             cue_idx = sorted([v] + ([particle] if particle is not None else []))
-            source = _speaker(view, v, frame)
+            resumptive = seg[0] if view.low(seg[0]) in ("das", "dies") else -1  # "…, das entschied die NASA"
+            source = _speaker(view, v, [i for i in frame if i != resumptive])
             if si + 1 < len(segs) and source and source[-1] == seg[-1] and not view.clause_like(segs[si + 1]):
                 source = view.trim(source + list(range(seg[-1] + 1, segs[si + 1][-1] + 1)))  # ", Professor …"
             drafts.append(Draft(
@@ -91,6 +97,19 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             ))  # fmt: skip
             break
     return drafts
+
+
+def _inverted_frame(view: SentenceView, seg: list[int]) -> bool:
+    """``…, sagte X`` / ``…, hatte X gesagt`` / ``…, das entschied X``: a frame after its message
+    opens with the finite verb.  A verb at the end of a relative or adverbial clause ("…, die als
+    „Sonnenwind“ bezeichnet wird", "…, was dieser zurückweist") frames nothing."""
+    first = seg[1] if len(seg) > 1 and view.low(seg[0]) in ("das", "dies") else seg[0]
+    return view.is_finite(first)
+
+
+def _zu_infinitive(view: SentenceView, v: int) -> bool:
+    """``…, die Kontrolle zu unterstellen``: the verb of an infinitive clause frames nothing."""
+    return view.tok(v).tag == "VVIZU" or (v > view.start and view.low(v - 1) == "zu")
 
 
 def _with_comma(view: SentenceView, frame: list[int]) -> list[int]:

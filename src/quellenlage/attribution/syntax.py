@@ -221,6 +221,17 @@ class SentenceView:
             return True
         return any(self.is_finite(i) for i in words)
 
+    def infinitive_clause(self, idx: list[int]) -> bool:
+        """Whether a stretch is a *zu*-infinitive clause ("…, die Kontrolle … zu unterstellen")."""
+        for k, i in enumerate(idx):
+            tok = self.tokens[i]
+            if tok.tag == "VVIZU":
+                return True
+            nxt = idx[k + 1] if k + 1 < len(idx) else -1
+            if self.low(i) == "zu" and nxt >= 0 and self.tokens[nxt].tag in ("VVINF", "VAINF", "VMINF"):
+                return True
+        return False
+
     def final_punct(self) -> int | None:
         last = self.end - 1
         while last >= self.start and self.is_quote(last):

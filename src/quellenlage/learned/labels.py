@@ -108,30 +108,31 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
                 runs[-1][1].append(i)
             else:
                 runs.append((label, [i]))
+    # runs in a message's own sentence first; a run from the sentence before or after only fills a
+    # role its message still lacks ("Demnach hat der Sohn … begangen. Der Staatsanwalt sagte, …")
+    deferred = []
     for label, run in runs:
         s = sent_of[run[0]]
         candidates = [k for k, ss in enumerate(sentences_of) if s in ss]
-        if not candidates and label != "FRM":
-            candidates = [k for k, ss in enumerate(sentences_of) if min(ss) in (s + 1, s - 1)]
-        if not candidates:
-            continue
-        k = min(
-            candidates,
-            key=lambda k: min(abs(i - j) for i in run for j in (messages[k].message[0], messages[k].message[-1])),
-        )
-        draft = messages[k]
-        target = {"CUE": draft.cue, "SPK": draft.source, "ADR": draft.addressee, "FRM": draft.frame}[label]
-        target.extend(run)
-        if label != "FRM":
-            draft.frame.extend(run)
+        if candidates:
+            _attach(messages[_nearest(messages, candidates, run)], label, run)
+        elif label != "FRM":
+            deferred.append((label, run))
+    for label, run in deferred:
+        s = sent_of[run[0]]
+        candidates = [
+            k for k, ss in enumerate(sentences_of)
+            if min(ss) in (s + 1, s - 1) and not _role(messages[k], label)
+        ]  # fmt: skip
+        if candidates:
+            _attach(messages[_nearest(messages, candidates, run)], label, run)
     prev_speaker: list[int] = []
     cues = lexicons.verb_cues()
     for draft in messages:
         for part in (draft.cue, draft.source, draft.addressee, draft.frame):
             part.sort()
         if draft.type is AttributionType.REPORTED and draft.source:
-            # reported speech: the whole sentence is the message, its speaker included
-            draft.message = sorted(set(draft.message) | set(draft.source))
+            absorb_speaker(draft)
         if not draft.source and draft.type in _CONTEXT_SPEAKER and prev_speaker:
             draft.source = list(prev_speaker)
         if draft.source:
@@ -142,6 +143,38 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
                 draft.medium = cues[lemma].medium
                 break
     return messages + _nested_quotes(messages, quotes)
+
+
+def absorb_speaker(draft: Draft) -> None:
+    """Reported speech: the whole sentence is the message, its speaker and the words between
+    them included ("Kasachstan selbst hatte als Grund …")."""
+    inside = set(draft.message) | set(draft.source)
+    draft.message[:] = list(range(min(inside), max(inside) + 1)) if _one_stretch(draft) else sorted(inside)
+
+
+def _one_stretch(draft: Draft) -> bool:
+    """Whether speaker and message are at most a few words apart (not two ends of a paragraph)."""
+    first, last = sorted(draft.message), sorted(draft.source)
+    gap = max(first[0], last[0]) - min(first[-1], last[-1])
+    return gap <= 4
+
+
+def _role(draft: Draft, label: str) -> list[int]:
+    return {"CUE": draft.cue, "SPK": draft.source, "ADR": draft.addressee, "FRM": draft.frame}[label]
+
+
+def _attach(draft: Draft, label: str, run: list[int]) -> None:
+    _role(draft, label).extend(run)
+    if label != "FRM":
+        draft.frame.extend(run)
+
+
+def _nearest(messages: Sequence[Draft], candidates: list[int], run: list[int]) -> int:
+    """The candidate message whose first or last token is closest to the run."""
+    return min(
+        candidates,
+        key=lambda k: min(abs(i - j) for i in run for j in (messages[k].message[0], messages[k].message[-1])),
+    )
 
 
 def _outermost_quote(n: int, quotes: Sequence[Quote]) -> list[int]:
@@ -199,4 +232,4 @@ def _nested_quotes(messages: Sequence[Draft], quotes: Sequence[Quote]) -> list[D
     return nested
 
 
-__all__ = ["TYPES", "decode", "encode"]
+__all__ = ["TYPES", "absorb_speaker", "decode", "encode"]

@@ -24,15 +24,16 @@ from ..attribution.quotes import find_quotes
 from ..attribution.stage import _to_attribution
 from ..model import Analysis, Attribution, AttributionType, Medium
 from .features import TokenOverlap
-from .labels import decode
+from .labels import absorb_speaker, decode
 from .tagger import AttributionTagger, shipped_tagger
 
 PREFER_RULES = frozenset({
     "X: „…“", "„…“, sagte X", "„…“, so X", "so X", "laut X", "nach X", "zufolge X", "wie X berichtet",
     "heißt es", "noun+clause", "interview_answer",
 })  # fmt: skip
-# rule findings the model does not overlap are kept, except these (measured: they cost accuracy)
-DROP_UNMATCHED = frozenset({"verb+clause", "partial quote"})
+# rule findings the model does not overlap are kept, except these (measured: they cost accuracy),
+# unless their verb distances or denies
+DROP_UNMATCHED = frozenset({"partial quote"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def _merge_rules(analysis: Analysis, learned: list[Draft]) -> list[Draft]:
     # with the model is a quotation the rule found nested in it ("bezeichnete … als „Krieg“")
     missed = []
     for rule in tops:
-        if rule.rule in DROP_UNMATCHED:
+        if rule.rule in DROP_UNMATCHED and not _disputes(analysis, rule):
             continue
         inside = set(rule.message)
         overlapping = [d for d in kept if inside.intersection(d.message)]
@@ -103,6 +104,14 @@ def _merge_rules(analysis: Analysis, learned: list[Draft]) -> list[Draft]:
     return kept + missed + list(preferred.values())
 
 
+def _disputes(analysis: Analysis, rule: Draft) -> bool:
+    """A finding whose verb distances or denies ("behauptet", "dementiert") stays whatever its kind:
+    the product needs it for the claim's status even where its spans are rough."""
+    denials = lexicons.denial_lemmas()
+    lemmas = {analysis.tokens[i].lemma.lower() for i in rule.cue}
+    return rule.distancing or bool(lemmas & denials)
+
+
 def _fill_roles(draft: Draft, rule: Draft) -> None:
     """Roles the model left empty, taken from the rule finding it overlaps (a speaker the tagger
     did not mark is still the speaker the rules found)."""
@@ -112,16 +121,19 @@ def _fill_roles(draft: Draft, rule: Draft) -> None:
         if not mine and theirs and not used.intersection(theirs):
             mine.extend(theirs)
             used.update(theirs)
-            if name != "source" or draft.type is not AttributionType.REPORTED:
+            if name == "source" and draft.type is AttributionType.REPORTED:
+                absorb_speaker(draft)
+            else:
                 draft.frame[:] = sorted(set(draft.frame) | set(theirs))
 
 
 def _explains(rule: Draft, nested: list[Draft], learned: Draft) -> bool:
-    """The learned draft is a direct quote inside the rule's message that the rule has as nested."""
+    """The learned draft is a direct quote inside the rule's message that the rule reads otherwise:
+    as a quote nested in it, or as its quoted speaker ("Der „Atlantic Council“ bezeichnete …")."""
     mine = set(learned.message)
     return (
         learned.type is AttributionType.DIRECT and mine <= set(rule.message)
-        and any(mine.intersection(n.message) for n in nested)
+        and (any(mine.intersection(n.message) for n in nested) or bool(mine.intersection(rule.source)))
     )  # fmt: skip
 
 
