@@ -112,3 +112,31 @@ def test_first_person_present_is_not_konjunktiv(analyze) -> None:  # type: ignor
     analysis = analyze("Ich sagte, ich arbeite daran.")
     arbeite = next(t for t in analysis.tokens if t.text == "arbeite")
     assert arbeite.feature("Mood") != "Sub"
+
+
+RULES_ONLY_CASES = [
+    # a reporting verb with a zu-infinitive complement
+    ("Gabriel forderte, die Kontrolle der Atomkraftwerke einer Bundesaufsicht zu unterstellen.", "Gabriel",
+     "forderte", "die Kontrolle der Atomkraftwerke einer Bundesaufsicht zu unterstellen"),
+    # the frame after its message opens with the finite verb; the verb-first stretch is no message
+    ("Es drohe ein Wettlauf, hatte Obama gesagt.", "Obama", "gesagt", "Es drohe ein Wettlauf"),
+    ("Die Raumfähre bleibt einen Tag länger im All, das entschied die NASA.", "die NASA", "entschied",
+     "Die Raumfähre bleibt einen Tag länger im All"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "source", "cue", "message"), RULES_ONLY_CASES)
+def test_rules_alone(sentence: str, source: str, cue: str, message: str) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
+    (att,) = analysis.attributions
+    assert (_text(att.source), _text(att.cue), _text(att.message)) == (source, cue, message)
+
+
+def test_a_verb_closing_a_relative_clause_frames_nothing() -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    text = "Der Verlust entsteht durch den Teilchenstrom, der von der Sonne ausgeht und Sonnenwind genannt wird."
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
+    assert not [a for a in analysis.attributions if a.rule == "verb+clause"]
