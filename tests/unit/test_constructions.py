@@ -122,6 +122,11 @@ RULES_ONLY_CASES = [
     ("Es drohe ein Wettlauf, hatte Obama gesagt.", "Obama", "gesagt", "Es drohe ein Wettlauf"),
     ("Die Raumfähre bleibt einen Tag länger im All, das entschied die NASA.", "die NASA", "entschied",
      "Die Raumfähre bleibt einen Tag länger im All"),
+    # "Das" takes up the sentence before as the message; "Das Ministerium" is no pronoun
+    ("Zwei Menschen wurden verletzt. Das teilte die Polizei am Abend mit.", "die Polizei", "teilte mit",
+     "Zwei Menschen wurden verletzt Das"),
+    ("Die Lage ist ernst. Das Ministerium teilte mit, man arbeite daran.", "Das Ministerium", "teilte mit",
+     "man arbeite daran"),
 ]  # fmt: skip
 
 

@@ -85,7 +85,8 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             particle = view.particle(v)
             message = _strip_final(view, message)
             cue_idx = sorted([v] + ([particle] if particle is not None else []))
-            resumptive = seg[0] if view.low(seg[0]) in ("das", "dies") else -1  # "…, das entschied die NASA"
+            # "…, das entschied die NASA": the pronoun taking up the message is not the speaker
+            resumptive = seg[0] if si > 0 and view.low(seg[0]) in ("das", "dies") else -1
             source = _speaker(view, v, [i for i in frame if i != resumptive])
             if si + 1 < len(segs) and source and source[-1] == seg[-1] and not view.clause_like(segs[si + 1]):
                 source = view.trim(source + list(range(seg[-1] + 1, segs[si + 1][-1] + 1)))  # ", Professor …"
@@ -298,7 +299,52 @@ def _subordinate(view: SentenceView, v: int) -> bool:
     )
 
 
+def resumptive_das(view: SentenceView) -> list[Draft]:
+    """``… . Das teilte die Polizei mit.``: *das*/*dies* takes up the sentence before as the message.
+
+    The dataset annotates the previous sentence and the pronoun as one indirect message (36 of
+    its 2,877 training attributions).  Only a pronoun counts: "Das Ministerium teilte mit" has
+    a noun after *Das*, so the verb is not the second word.
+    """
+    sentences = view.analysis.sentences
+    index = view.sentence.index
+    if index == 0 or view.end - view.start < 4 or view.low(view.start) not in ("das", "dies"):
+        return []
+    previous = sentences[index - 1]
+    if previous.block != view.sentence.block:
+        return []
+    second = view.start + 1
+    if not view.is_finite(second):
+        return []
+    cue = view.cue(second)
+    verb = second
+    end = view.final_punct() or view.end
+    particle = view.particle(second)
+    if cue is None:  # "Dies gab Airbus … bekannt": a particle the tagger took for an adjective
+        cue = verb_cues().get(view.low(end - 1) + view.tok(second).lemma.lower())
+        particle = end - 1 if cue is not None else None
+    if cue is None and view.tok(second).lemma.lower() in ("haben", "sein", "werden"):
+        found = [(k, c) for k in view.indices if k > second and (c := view.cue(k)) is not None]
+        if found:
+            verb, cue = found[0]
+    if cue is None:
+        return []
+    source = view.np_after(second)  # the subject follows the finite verb: "Das teilte die Polizei mit"
+    if not source:
+        return []
+    prev_view = SentenceView(view.analysis, previous)
+    message = [*_strip_final(prev_view, list(prev_view.indices)), view.start]
+    if verb != second:
+        particle = view.particle(verb)
+    return [Draft(
+        AttributionType.INDIRECT, _medium(view, list(view.indices), cue.medium), message,
+        cue=sorted([verb] + ([particle] if particle is not None else [])), source=source,
+        frame=list(range(view.start + 1, end)), addressee=_addressee(view, verb), rule="Das sagte X",
+        priority=72, distancing=cue.distancing,
+    )]  # fmt: skip
+
+
 HANDLERS: tuple[Handler, ...] = (
     wie_berichtet, verb_with_clause, preposition_source, so_x, heisst_es, noun_with_clause,
-    speech_act,
+    speech_act, resumptive_das,
 )  # fmt: skip
