@@ -33,8 +33,10 @@ def _source_nouns() -> tuple[tuple[str, Medium], ...]:
 def source_noun_medium(word: str) -> Medium | None:
     """Medium of a statement noun after nach/laut ("Polizeiangaben" ends in "angaben")."""
     low = word.lower()
+    # plural and compound forms: "Untersuchungen", "Behördenangaben", "Zeugenaussagen"
+    forms = {low, low[:-1] if low.endswith(("n", "s")) else low, low[:-2] if low.endswith("en") else low}
     for stem, medium in _source_nouns():
-        if low == stem or low.endswith(stem) or low.rstrip("n") == stem:
+        if any(form.endswith(stem) for form in forms):
             return medium
     return None
 

@@ -127,6 +127,10 @@ RULES_ONLY_CASES = [
      "Zwei Menschen wurden verletzt Das"),
     ("Die Lage ist ernst. Das Ministerium teilte mit, man arbeite daran.", "Das Ministerium", "teilte mit",
      "man arbeite daran"),
+    # source nouns in the plural and in compounds
+    ("Nach ersten Untersuchungen liegt keine Straftat vor.", "ersten Untersuchungen", "Nach",
+     "liegt keine Straftat vor"),
+    ("Nach Zeugenaussagen floh der Fahrer.", "Zeugenaussagen", "Nach", "floh der Fahrer"),
 ]  # fmt: skip
 
 
@@ -145,3 +149,12 @@ def test_a_verb_closing_a_relative_clause_frames_nothing() -> None:
     text = "Der Verlust entsteht durch den Teilchenstrom, der von der Sonne ausgeht und Sonnenwind genannt wird."
     analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
     assert not [a for a in analysis.attributions if a.rule == "verb+clause"]
+
+
+def test_a_source_after_a_semicolon_covers_its_part_only() -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    text = "Die Tat galt dem Rektor; nach Behördenangaben stecke aber kein Terror dahinter."
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
+    (att,) = [a for a in analysis.attributions if a.rule == "nach X"]
+    assert _text(att.message) == "stecke aber kein Terror dahinter"

@@ -161,3 +161,12 @@ def test_fetch_failures_are_fetch_errors(response: httpx.Response) -> None:
 def test_non_http_urls_are_refused() -> None:
     with pytest.raises(FetchError):
         fetch("file:///etc/passwd")
+
+
+def test_emoji_are_still_tokens_of_their_own() -> None:
+    # segment.py skips SoMaJo's per-character emoji scan for text without emoji; with them it runs
+    from quellenlage.nlp.segment import segment
+
+    article = ingest.from_text("Toll😀 gemacht, sagte er 👍🏽. Ohne Emoji bleibt alles gleich.", lang="de")
+    _, tokens = segment(article)
+    assert [t.text for t in tokens][:7] == ["Toll", "😀", "gemacht", ",", "sagte", "er", "👍🏽"]

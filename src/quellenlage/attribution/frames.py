@@ -174,7 +174,8 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             continue
         frame = sorted([*np, i])
         medium = source_noun_medium(view.tok(_head_noun(view, np)).text) or Medium.SPEECH_OR_WRITING
-        message = view.trim([k for k in view.indices if k not in frame])
+        part = _semicolon_part(view, i)  # "…; nach Behördenangaben stecke …" covers its part only
+        message = view.trim([k for k in part if k not in frame])
         if not message:
             continue
         drafts.append(Draft(
@@ -182,6 +183,14 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             rule=f"{word} X", priority=65,
         ))  # fmt: skip
     return drafts
+
+
+def _semicolon_part(view: SentenceView, i: int) -> list[int]:
+    """The tokens of the sentence between the semicolons around token ``i``."""
+    stops = [k for k in view.indices if view.tok(k).text == ";"]
+    lo = max([k for k in stops if k < i], default=view.start - 1) + 1
+    hi = min([k for k in stops if k > i], default=view.end)
+    return list(range(lo, hi))
 
 
 def _head_noun(view: SentenceView, np: list[int]) -> int:
