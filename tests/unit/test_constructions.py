@@ -131,6 +131,9 @@ RULES_ONLY_CASES = [
     ("Nach ersten Untersuchungen liegt keine Straftat vor.", "ersten Untersuchungen", "Nach",
      "liegt keine Straftat vor"),
     ("Nach Zeugenaussagen floh der Fahrer.", "Zeugenaussagen", "Nach", "floh der Fahrer"),
+    # the wie-clause after its message
+    ("Die Firma will das Werk umbauen, wie die Zeitung berichtet.", "die Zeitung", "wie berichtet",
+     "Die Firma will das Werk umbauen"),
 ]  # fmt: skip
 
 
@@ -158,3 +161,12 @@ def test_a_source_after_a_semicolon_covers_its_part_only() -> None:
     analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
     (att,) = [a for a in analysis.attributions if a.rule == "nach X"]
     assert _text(att.message) == "stecke aber kein Terror dahinter"
+
+
+def test_a_comparison_with_wie_is_no_source() -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(
+        "Er lief so schnell, wie er konnte.", lang="de", pipeline=default_pipeline(rules_only=True)
+    )
+    assert not analysis.attributions

@@ -131,18 +131,28 @@ def _strip_final(view: SentenceView, idx: list[int]) -> list[int]:
 
 
 def wie_berichtet(view: SentenceView) -> list[Draft]:
-    """``Wie X berichtet/mitteilte, …``: the wie-clause frames the main clause."""
+    """``Wie X berichtet/mitteilte, …`` and ``…, wie X berichtete.``: the wie-clause frames the
+    main clause before or after it."""
     segs = view.segments()
-    if len(segs) < 2 or view.low(segs[0][0]) != "wie":
+    if len(segs) < 2:
         return []
-    seg = segs[0]
+    if view.low(segs[0][0]) == "wie":
+        seg, rest = segs[0], segs[1:]
+    elif view.low(segs[-1][0]) == "wie":
+        seg, rest = segs[-1], segs[:-1]
+    else:
+        return []
     verbs = [(v, c) for v in seg if (c := view.cue(v)) is not None]
     if not verbs:
         return []
     v, cue = verbs[-1]
     particle = view.particle(v)
-    message = _strip_final(view, [i for s in segs[1:] for i in s])
-    frame = seg + _comma(view, seg)
+    message = _strip_final(view, [i for s in rest for i in s])
+    if seg is segs[0]:
+        frame = seg + _comma(view, seg)
+    else:  # the comma before the wie-clause and the clause, without the final full stop
+        end = view.final_punct() or view.end
+        frame = list(range(message[-1] + 1, end))
     return [Draft(
         AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
         cue=sorted([seg[0], v] + ([particle] if particle is not None else [])),
