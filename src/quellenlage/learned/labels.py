@@ -3,8 +3,10 @@
 One label per token, for the outermost attribution layer: ``B-<Type>``/``I-<Type>`` for message
 tokens (``I`` also after a gap, so a message cut by its frame stays one message), ``CUE``, ``SPK``
 (speaker), ``ADR`` (addressee), ``FRM`` (the rest of the frame) and ``O``.  Decoding joins each
-role run to the nearest message of its sentence, gives speakerless messages the previous speaker
-where the guidelines take it from context, and rebuilds nested direct quotes from quotation marks.
+role run to the nearest message of its sentence (a run in the sentence before or after only fills
+an empty role), gives speakerless messages the previous speaker where the guidelines take it from
+context, ends a direct quote at its closing mark and a message at a paragraph break, and rebuilds
+nested direct quotes from quotation marks.
 """
 
 from __future__ import annotations
@@ -154,8 +156,8 @@ def absorb_speaker(draft: Draft) -> None:
 
 def _one_stretch(draft: Draft) -> bool:
     """Whether speaker and message are at most a few words apart (not two ends of a paragraph)."""
-    first, last = sorted(draft.message), sorted(draft.source)
-    gap = max(first[0], last[0]) - min(first[-1], last[-1])
+    message, speaker = sorted(draft.message), sorted(draft.source)
+    gap = max(message[0], speaker[0]) - min(message[-1], speaker[-1])
     return gap <= 4
 
 
