@@ -74,7 +74,7 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             if si == 0 and complement and not inverted:
                 message, frame_end = after, segs[si + 1][0]
                 frame = list(range(seg[0], frame_end))
-            elif before and view.clause_like(before) and _inverted_frame(view, seg) and not _zu_infinitive(view, v):
+            elif before and view.clause_like(before) and _inverted_frame(view, seg) and not view.is_zu_infinitive(v):
                 message = before
                 frame = list(range(before[-1] + 1, seg[-1] + 1))
                 apposition = si + 1 < len(segs) and not view.clause_like(segs[si + 1])
@@ -106,11 +106,6 @@ def _inverted_frame(view: SentenceView, seg: list[int]) -> bool:
     „Sonnenwind“ bezeichnet wird", "…, was dieser zurückweist") frames nothing."""
     first = seg[1] if len(seg) > 1 and view.low(seg[0]) in ("das", "dies") else seg[0]
     return view.is_finite(first)
-
-
-def _zu_infinitive(view: SentenceView, v: int) -> bool:
-    """``…, die Kontrolle zu unterstellen``: the verb of an infinitive clause frames nothing."""
-    return view.tok(v).tag == "VVIZU" or (v > view.start and view.low(v - 1) == "zu")
 
 
 def _with_comma(view: SentenceView, frame: list[int]) -> list[int]:
@@ -184,7 +179,7 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             continue
         frame = sorted([*np, i])
         medium = source_noun_medium(view.tok(_head_noun(view, np)).text) or Medium.SPEECH_OR_WRITING
-        part = _semicolon_part(view, i)  # "…; nach Behördenangaben stecke …" covers its part only
+        part = view.semicolon_part(i)  # "…; nach Behördenangaben stecke …" covers its part only
         message = view.trim([k for k in part if k not in frame])
         if not message:
             continue
@@ -193,14 +188,6 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             rule=f"{word} X", priority=65,
         ))  # fmt: skip
     return drafts
-
-
-def _semicolon_part(view: SentenceView, i: int) -> list[int]:
-    """The tokens of the sentence between the semicolons around token ``i``."""
-    stops = [k for k in view.indices if view.tok(k).text == ";"]
-    lo = max([k for k in stops if k < i], default=view.start - 1) + 1
-    hi = min([k for k in stops if k > i], default=view.end)
-    return list(range(lo, hi))
 
 
 def _head_noun(view: SentenceView, np: list[int]) -> int:
@@ -335,26 +322,20 @@ def resumptive_das(view: SentenceView) -> list[Draft]:
     second = view.start + 1
     if not view.is_finite(second):
         return []
-    cue = view.cue(second)
-    verb = second
     end = view.final_punct() or view.end
-    particle = view.particle(second)
+    verb, cue, particle = second, view.cue(second), view.particle(second)
     if cue is None:  # "Dies gab Airbus … bekannt": a particle the tagger took for an adjective
         cue = verb_cues().get(view.low(end - 1) + view.tok(second).lemma.lower())
         particle = end - 1 if cue is not None else None
-    if cue is None and view.tok(second).lemma.lower() in ("haben", "sein", "werden"):
+    if cue is None and view.tok(second).lemma.lower() in ("haben", "sein", "werden"):  # "Das hat X mitgeteilt"
         found = [(k, c) for k in view.indices if k > second and (c := view.cue(k)) is not None]
         if found:
-            verb, cue = found[0]
-    if cue is None:
-        return []
+            (verb, cue), particle = found[0], view.particle(found[0][0])
     source = view.np_after(second)  # the subject follows the finite verb: "Das teilte die Polizei mit"
-    if not source:
+    if cue is None or not source:
         return []
     prev_view = SentenceView(view.analysis, previous)
     message = [*_strip_final(prev_view, list(prev_view.indices)), view.start]
-    if verb != second:
-        particle = view.particle(verb)
     return [Draft(
         AttributionType.INDIRECT, _medium(view, list(view.indices), cue.medium), message,
         cue=sorted([verb] + ([particle] if particle is not None else [])), source=source,

@@ -221,16 +221,23 @@ class SentenceView:
             return True
         return any(self.is_finite(i) for i in words)
 
+    def is_zu_infinitive(self, i: int) -> bool:
+        """``abzufragen`` or ``zu unterstellen``: a verb of a *zu*-infinitive clause."""
+        tok = self.tokens[i]
+        if tok.tag == "VVIZU":
+            return True
+        return i > self.start and self.low(i - 1) == "zu" and tok.tag in ("VVINF", "VAINF", "VMINF")
+
     def infinitive_clause(self, idx: list[int]) -> bool:
         """Whether a stretch is a *zu*-infinitive clause ("…, die Kontrolle … zu unterstellen")."""
-        for k, i in enumerate(idx):
-            tok = self.tokens[i]
-            if tok.tag == "VVIZU":
-                return True
-            nxt = idx[k + 1] if k + 1 < len(idx) else -1
-            if self.low(i) == "zu" and nxt >= 0 and self.tokens[nxt].tag in ("VVINF", "VAINF", "VMINF"):
-                return True
-        return False
+        return any(self.is_zu_infinitive(i) for i in idx)
+
+    def semicolon_part(self, i: int) -> list[int]:
+        """The tokens of the sentence between the semicolons around token ``i``."""
+        stops = [k for k in self.indices if self.tokens[k].text == ";"]
+        lo = max([k for k in stops if k < i], default=self.start - 1) + 1
+        hi = min([k for k in stops if k > i], default=self.end)
+        return list(range(lo, hi))
 
     def final_punct(self) -> int | None:
         last = self.end - 1

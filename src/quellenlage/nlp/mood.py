@@ -23,25 +23,25 @@ KONJUNKTIV_II = frozenset({
     "müssten", "dürfte", "dürften", "sollte", "sollten", "käme", "kämen", "gäbe", "gäben",
 })  # fmt: skip
 _REPORTATIVE = frozenset({"soll", "sollen", "sollst", "will", "wollen"})
+_PERSONAL_NON_THIRD = frozenset({"ich", "wir", "du", "ihr"})  # "ich habe" is indicative
 _FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
 
 
 def is_konjunktiv_i(token: Token, previous: Token | None = None) -> bool:
     word = token.text.lower()
-    if previous is not None and previous.text.lower() in ("ich", "wir"):
+    if previous is not None and previous.text.lower() in _PERSONAL_NON_THIRD:
         return False
     if word in KONJUNKTIV_I:
         return True
     return token.feature("Mood") == "Sub" and token.feature("Tense") == "Pres"
 
 
-_PERSONAL_NON_THIRD = frozenset({"ich", "wir", "du", "ihr"})
 _AUX_LEMMAS = {"haben": "VAFIN", "sein": "VAFIN", "werden": "VAFIN", "können": "VMFIN", "müssen": "VMFIN",
                "dürfen": "VMFIN", "sollen": "VMFIN", "wollen": "VMFIN", "mögen": "VMFIN"}  # fmt: skip
 _KONJUNKTIV_I_MORPH = "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
 
 
-def looks_konjunktiv_i(word: str, lemma: str) -> bool:
+def _looks_konjunktiv_i(word: str, lemma: str) -> bool:
     """A lower-case form that is the verb stem plus *-e* (``arbeite``, ``bleibe``, ``ändere``):
     third person Konjunktiv I unless the subject is *ich*.  Listed forms count too."""
     low, lem = word.lower(), lemma.lower()
@@ -71,7 +71,7 @@ def repair_konjunktiv_i(tokens: Sequence[Token]) -> list[Token]:
         previous = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
         if previous is not None and previous.text.lower() in _PERSONAL_NON_THIRD:
             continue
-        if not looks_konjunktiv_i(tok.text, tok.lemma):
+        if not _looks_konjunktiv_i(tok.text, tok.lemma):
             continue
         lemma = tok.lemma.lower()
         tag = _AUX_LEMMAS.get(lemma, "VVFIN")
