@@ -134,6 +134,19 @@ RULES_ONLY_CASES = [
     # the wie-clause after its message
     ("Die Firma will das Werk umbauen, wie die Zeitung berichtet.", "die Zeitung", "wie berichtet",
      "Die Firma will das Werk umbauen"),
+    # a subject with an apposition or a relative clause before the verb
+    ("Hans Papier, Präsident des Gerichts, sagte, dass der Antrag keine Vorentscheidung sei.",
+     "Hans Papier, Präsident des Gerichts", "sagte", "dass der Antrag keine Vorentscheidung sei"),
+    ("Deiss, der sich zu diesem Schritt entschlossen hatte, sagte zur Begründung, er wolle Platz machen.",
+     "Deiss", "sagte", "er wolle Platz machen"),
+    # a fronted adverbial is not the speaker
+    ("Des Weiteren verwies Steinbrück darauf, dass der Entwurf verfassungskonform sei.", "Steinbrück",
+     "verwies", "dass der Entwurf verfassungskonform sei"),
+    ("Bezüglich des Startortes meldet die Agentur Xinhua, die Maschine sei in Sentani gestartet.",
+     "die Agentur Xinhua", "meldet", "die Maschine sei in Sentani gestartet"),
+    # a clause before the colon names its speaker as its subject
+    ("Zypries sieht in dem Urteil eine Bestätigung: „Das Gericht stärkt die Bürger.“", "Zypries", "",
+     "„Das Gericht stärkt die Bürger.“"),
 ]  # fmt: skip
 
 

@@ -117,7 +117,11 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
                          source=source, frame=pre, rule="X sagte: „…“", priority=80,
                          distancing=cue.distancing, sentence=view.sentence.index)  # fmt: skip
     if colon is not None:
-        source = view.np_before(colon)
+        # "Zypries sieht in dem Urteil eine Bestätigung: „…“": a clause before the colon names its
+        # speaker as the subject; a bare "Der Minister: „…“" names it right before the colon
+        finite = [i for i in body if view.is_finite(i)]
+        source = [i for i in view.subject(finite[0]) if i in body] if finite else []
+        source = source or view.np_before(colon)
         if source:
             return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), source=source,
                          frame=pre, rule="X: „…“", priority=75, sentence=view.sentence.index)  # fmt: skip

@@ -45,14 +45,16 @@ def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
     subj = [i for i in view.subject(verb) if i in segment or not segment]
     if subj:
         return subj
-    after = view.np_after(view.particle(verb) or verb) if verb + 1 < view.end else []
+    particle = view.particle(verb)
+    after = view.np_after_verb(verb) or (view.np_after(particle) if particle is not None else [])
     if after and all(i in segment for i in after):
         return after
     for k in view.children(verb, "obl", "nmod"):  # passive agent: "von X mitgeteilt"
         if any(view.low(c) in ("von", "seitens") for c in view.children(k, "case")):
             return view.trim([x for x in view.subtree(k) if view.low(x) not in ("von", "seitens")])
     before = view.np_before(verb)
-    return before if before and all(i in segment for i in before) else []
+    governed = bool(before) and before[0] > view.start and view.tok(before[0] - 1).pos == "ADP"  # "Zu dem …"
+    return before if before and not governed and all(i in segment for i in before) else []
 
 
 def verb_with_clause(view: SentenceView) -> list[Draft]:
@@ -66,14 +68,14 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             if cue is None or view.low(seg[0]) == "wie" or view.tok(v).dep == "acl":
                 continue
             before = [i for s in segs[:si] for i in s]
-            after = [i for s in segs[si + 1 :] for i in s]
-            complement = after and (view.clause_like(segs[si + 1]) or view.infinitive_clause(segs[si + 1]))
+            ci = _complement_segment(view, segs, si)
+            after = [i for s in segs[ci:] for i in s] if ci is not None else []
             # "Es drohe ein Wettlauf, hatte Obama gesagt": a verb-first stretch after the comma is the
             # inverted frame of what precedes it, never a complement clause
-            inverted = after and view.is_finite(segs[si + 1][0])
-            if si == 0 and complement and not inverted:
-                message, frame_end = after, segs[si + 1][0]
-                frame = list(range(seg[0], frame_end))
+            inverted = ci is not None and view.is_finite(segs[ci][0])
+            if ci is not None and not inverted and (si == 0 or _fronted_subject(view, segs[:si], v)):
+                message, frame_end = after, segs[ci][0]
+                frame = list(range(view.start if si else seg[0], frame_end))
             elif before and view.clause_like(before) and _inverted_frame(view, seg) and not view.is_zu_infinitive(v):
                 message = before
                 frame = list(range(before[-1] + 1, seg[-1] + 1))
@@ -87,9 +89,7 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             cue_idx = sorted([v] + ([particle] if particle is not None else []))
             # "…, das entschied die NASA": the pronoun taking up the message is not the speaker
             resumptive = seg[0] if si > 0 and view.low(seg[0]) in ("das", "dies") else -1
-            source = _speaker(view, v, [i for i in frame if i != resumptive])
-            if si + 1 < len(segs) and source and source[-1] == seg[-1] and not view.clause_like(segs[si + 1]):
-                source = view.trim(source + list(range(seg[-1] + 1, segs[si + 1][-1] + 1)))  # ", Professor …"
+            source = _with_apposition(view, _speaker(view, v, [i for i in frame if i != resumptive]), v)
             drafts.append(Draft(
                 AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
                 cue=cue_idx, source=source, frame=_with_comma(view, view.trim(frame)),
@@ -98,6 +98,49 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             ))  # fmt: skip
             break
     return drafts
+
+
+def _complement_segment(view: SentenceView, segs: list[list[int]], si: int) -> int | None:
+    """The segment holding the clause of the cue verb in ``segs[si]``: the next one, or the one after
+    an apposition or adverbial ("So sagte der Koordinator, Deftalgne Tessema, gegenüber der BBC, dass …")."""
+    for ci in range(si + 1, min(si + 4, len(segs))):
+        if view.clause_like(segs[ci]) or view.infinitive_clause(segs[ci]):
+            return ci
+    return None
+
+
+def _fronted_subject(view: SentenceView, before: list[list[int]], v: int) -> bool:
+    """``Hans-Jürgen Papier, Präsident des Gerichts, sagte, dass …`` / ``Deiss, der sich … entschlossen
+    hatte, sagte, …``: the segments before the verb are its subject with appositions and relative
+    clauses, and the verb opens its own segment."""
+    seg_of_v = next(s for s in view.segments() if v in s)
+    if seg_of_v[0] != v or not view.is_finite(v) or view.clause_like(before[0]):
+        return False
+    subject = view.subject(v)
+    if not subject or subject[0] not in before[0]:
+        return False
+    return all(not view.clause_like(s) or _relative_clause(view, s) for s in before[1:])
+
+
+def _relative_clause(view: SentenceView, seg: list[int]) -> bool:
+    head = seg[1] if len(seg) > 1 and view.tok(seg[0]).pos == "ADP" else seg[0]  # "mit dem …"
+    return view.is_relative_pronoun(head)
+
+
+def _with_apposition(view: SentenceView, source: list[int], verb: int) -> list[int]:
+    """A speaker followed by ", Professor an der …," takes the apposition along (not a clause)."""
+    if not source:
+        return source
+    segs = view.segments()
+    si = next((n for n, s in enumerate(segs) if s[-1] == source[-1]), None)
+    if si is None or si + 1 >= len(segs):
+        return source
+    nxt = segs[si + 1]
+    if view.tok(nxt[0]).pos not in ("DET", "ADJ", "NOUN", "PROPN") or verb in nxt:
+        return source
+    if view.clause_like(nxt) or view.infinitive_clause(nxt):
+        return source
+    return view.trim(source + list(range(source[-1] + 1, nxt[-1] + 1)))
 
 
 def _inverted_frame(view: SentenceView, seg: list[int]) -> bool:
@@ -300,7 +343,7 @@ def _subordinate(view: SentenceView, v: int) -> bool:
         and seg[0] != view.start
         and (
             view.low(seg[0]) in ("dass", "ob", "weil", "wenn", "als", "da", "nachdem", "um")
-            or view.tok(seg[0]).feature("PronType") == "Rel"
+            or view.is_relative_pronoun(seg[0])
         )
     )
 

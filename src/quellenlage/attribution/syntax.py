@@ -15,6 +15,13 @@ from ..model import Analysis, Sentence, Token
 PUNCT = frozenset(",.;:!?…-–—()[]")
 QUOTE_CHARS = frozenset("\"'„“”‚‘’»«›‹")
 _NP_INNER = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"})
+_ADVERBIAL_WORDS = frozenset({
+    "ebenso", "ebenfalls", "zudem", "außerdem", "indes", "unterdessen", "derweil", "allerdings", "anfang",
+    "ende", "mitte", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "gestern", "heute", "morgen",
+})  # fmt: skip
+_OBJECT_ARTICLES = frozenset({"dem", "den", "des", "einem", "einen", "eines"})  # never open a subject
 _SUBORDINATORS = frozenset({"dass", "ob", "wie", "weil", "da", "wenn", "was", "wer", "warum", "wo"})
 
 
@@ -109,8 +116,28 @@ class SentenceView:
                 phrase = self.phrase(k)
                 nominal = any(self.tokens[x].pos in ("NOUN", "PROPN", "PRON") for x in phrase)
                 if nominal and not self.is_quote(phrase[0]) and i not in phrase:
-                    return phrase
+                    if not self._adverbial(phrase):
+                        return phrase
+                    after = self.np_after_verb(i)  # "Des Weiteren verwies Steinbrück": the subject follows
+                    if after:
+                        return after
         return self.nominative_np(exclude=i)
+
+    def _adverbial(self, phrase: list[int]) -> bool:
+        """A fronted adverbial the parser took for the subject: a prepositional phrase, a genitive or
+        dative phrase, a date ("Ende Januar 2006") or a sentence adverb ("Ebenso")."""
+        first = self.tokens[phrase[0]]
+        if first.pos == "ADP" or first.text.lower() in _OBJECT_ARTICLES:
+            return True
+        return first.text.lower() in _ADVERBIAL_WORDS
+
+    def np_after_verb(self, i: int) -> list[int]:
+        """The noun phrase after finite verb ``i``, past adverbs ("plädierte auch Volker Beck")."""
+        k = i
+        while k + 1 < self.end and self.tokens[k + 1].pos in ("ADV", "PART") and self.tokens[k + 1].tag != "PTKVZ":
+            k += 1
+        np = self.np_after(k)
+        return [] if np and self.tokens[np[0]].text.lower() in _OBJECT_ARTICLES else np
 
     def nominative_np(self, exclude: int) -> list[int]:
         """The first noun phrase not governed by a preposition whose head is nominative."""
@@ -149,7 +176,11 @@ class SentenceView:
         return self.trim(out)
 
     def _is_relative(self, k: int) -> bool:
-        return any(self.tokens[c].feature("PronType") == "Rel" for c in self.subtree(k))
+        return any(self.is_relative_pronoun(c) for c in self.subtree(k))
+
+    def is_relative_pronoun(self, i: int) -> bool:
+        """``der``/``die``/``welche`` opening a relative clause (the tagger writes ``Dem,Rel``)."""
+        return "Rel" in (self.tokens[i].feature("PronType") or "").split(",")
 
     def _inside_quotes(self, head: int) -> bool:
         return any(self.is_quote(k) for k in self.children(head))
