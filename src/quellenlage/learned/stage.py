@@ -16,6 +16,7 @@ model trained on the other half had not seen (docs/models/attribution-crf.md), n
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .. import lexicons
@@ -34,6 +35,9 @@ PREFER_RULES = frozenset({
 # rule findings the model does not overlap are kept, except these (measured: they cost accuracy),
 # unless their verb distances or denies
 DROP_UNMATCHED = frozenset({"partial quote"})
+# a rule finding the model missed is kept only where the model gives its message at least this
+# mean marginal probability of a message label (measured on the half-split, see the model card)
+MIN_MESSAGE_PROBABILITY = 0.05
 
 
 @dataclass(frozen=True)
@@ -49,19 +53,23 @@ class LearnedAttribute:
     def __call__(self, analysis: Analysis) -> Analysis:
         tagger = self.tagger or shipped_tagger()
         quotes, _ = find_quotes(analysis)
-        drafts = decode(analysis, tagger.labels(analysis), quotes)
+        tagging = tagger.tag(analysis)
+        drafts = decode(analysis, tagging.labels, quotes)
         if self.keep_rules:
-            drafts = _merge_rules(analysis, drafts)
+            drafts = _merge_rules(analysis, drafts, tagging.message_probability)
         ordered = sorted(drafts, key=lambda d: (d.first, d.parent is not None))
         ids = {id(d): n for n, d in enumerate(ordered)}
         made = tuple(_to_attribution(analysis, d, ids[id(d)], ids) for d in ordered)
         return replace(analysis, attributions=made)
 
 
-def _merge_rules(analysis: Analysis, learned: list[Draft]) -> list[Draft]:
+def _merge_rules(
+    analysis: Analysis, learned: list[Draft], message_probability: Callable[[Sequence[int]], float]
+) -> list[Draft]:
     """The rules' attributions of ``PREFER_RULES`` kinds (with their nested quotes) in place of the
     learned ones they overlap; the other learned ones named after the rule they overlap; the rules'
-    findings the model missed, except the kinds in ``DROP_UNMATCHED``."""
+    findings the model missed, except the kinds in ``DROP_UNMATCHED`` and those whose message the
+    model gives less than ``MIN_MESSAGE_PROBABILITY``."""
     cues = lexicons.verb_cues()
     index = TokenOverlap(analysis.tokens)
     preferred: dict[int, Draft] = {}
@@ -81,7 +89,9 @@ def _merge_rules(analysis: Analysis, learned: list[Draft]) -> list[Draft]:
     # with the model is a quotation the rule found nested in it ("bezeichnete … als „Krieg“")
     missed = []
     for rule in tops:
-        if rule.rule in DROP_UNMATCHED and not _disputes(analysis, rule):
+        if not _disputes(analysis, rule) and (
+            rule.rule in DROP_UNMATCHED or message_probability(rule.message) < MIN_MESSAGE_PROBABILITY
+        ):
             continue
         inside = set(rule.message)
         overlapping = [d for d in kept if inside.intersection(d.message)]

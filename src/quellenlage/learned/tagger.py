@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,9 +53,36 @@ class AttributionTagger:
         return tagger
 
     def labels(self, analysis: Analysis) -> list[str]:
+        return self.tag(analysis).labels
+
+    def tag(self, analysis: Analysis) -> Tagging:
+        """The best labels, and the model's probability that given tokens are a message."""
         if not analysis.tokens:
-            return []
-        return list(self._tagger().tag(token_features(analysis)))
+            return Tagging([], lambda indices: 0.0)
+        tagger = self._tagger()
+        labels = list(tagger.tag(token_features(analysis)))
+        message_labels = [label for label in tagger.labels() if label[:2] in ("B-", "I-")]
+        sequence = id(labels)
+
+        def message_probability(indices: Sequence[int]) -> float:
+            # crfsuite keeps the marginals of the last sequence it tagged, on this thread only
+            if getattr(self._local, "sequence", None) != sequence:
+                raise RuntimeError("message_probability read after the tagger moved on to another article")
+            if not indices:
+                return 0.0
+            return sum(tagger.marginal(label, i) for i in indices for label in message_labels) / len(indices)
+
+        self._local.sequence = sequence
+        return Tagging(labels, message_probability)
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """One article's labels and the marginal probability of the message labels over a token set
+    (mean over the tokens; valid until the same thread tags the next article)."""
+
+    labels: list[str]
+    message_probability: Callable[[Sequence[int]], float]
 
 
 @cache
@@ -70,4 +98,4 @@ def shipped_tagger() -> AttributionTagger:
     return AttributionTagger(model, meta)
 
 
-__all__ = ["MODEL_DIR", "MODEL_FILE", "AttributionTagger", "shipped_tagger"]
+__all__ = ["MODEL_DIR", "MODEL_FILE", "AttributionTagger", "Tagging", "shipped_tagger"]
