@@ -7,6 +7,7 @@ reading features it never saw.
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from ..resources import resource_path
 from .features import FEATURE_VERSION, token_features
 
 MODEL_DIR = ("models", "attribution-crf")
+_SEQUENCES = itertools.count()  # numbers each tagged article, so stale marginals are refused
 MODEL_FILE = "model.crfsuite"
 
 
@@ -62,7 +64,7 @@ class AttributionTagger:
         tagger = self._tagger()
         labels = list(tagger.tag(token_features(analysis)))
         message_labels = [label for label in tagger.labels() if label[:2] in ("B-", "I-")]
-        sequence = id(labels)
+        sequence = next(_SEQUENCES)
 
         def message_probability(indices: Sequence[int]) -> float:
             # crfsuite keeps the marginals of the last sequence it tagged, on this thread only
@@ -70,7 +72,8 @@ class AttributionTagger:
                 raise RuntimeError("message_probability read after the tagger moved on to another article")
             if not indices:
                 return 0.0
-            return sum(tagger.marginal(label, i) for i in indices for label in message_labels) / len(indices)
+            total = sum(float(tagger.marginal(label, i)) for i in indices for label in message_labels)
+            return total / len(indices)
 
         self._local.sequence = sequence
         return Tagging(labels, message_probability)
