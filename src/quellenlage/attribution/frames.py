@@ -174,10 +174,18 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
     segs = view.segments()
     if len(segs) < 2:
         return []
-    if view.low(segs[0][0]) == "wie":
-        seg, rest = segs[0], segs[1:]
-    elif view.low(segs[-1][0]) == "wie":
-        seg, rest = segs[-1], segs[:-1]
+    # the wie-clause may hold an apposition: "Wie der Bevollmächtigte, Gerald Braun, mitteilte, …"
+    first = next((n for n, s in enumerate(segs) if view.low(s[0]) == "wie"), None)
+    if first == 0:
+        last = next((n for n in range(min(3, len(segs) - 1)) if view.clause_like(segs[n][1:])), 0)
+        seg, rest = [i for s in segs[: last + 1] for i in s], segs[last + 1 :]
+    elif (
+        first is not None
+        and first > 0
+        and first >= len(segs) - 3
+        and all(not view.clause_like(s) for s in segs[first + 1 : -1])
+    ):
+        seg, rest = [i for s in segs[first:] for i in s], segs[:first]
     else:
         return []
     verbs = [(v, c) for v in seg if (c := view.cue(v)) is not None]
@@ -194,7 +202,8 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
     return [Draft(
         AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
         cue=sorted([seg[0], v] + ([particle] if particle is not None else [])),
-        source=_speaker(view, v, seg), frame=frame, addressee=_addressee(view, v),
+        source=_with_apposition(view, _speaker(view, v, seg) or view.np_after(seg[0]), v), frame=frame,
+        addressee=_addressee(view, v),
         rule="wie X berichtet", priority=70, distancing=cue.distancing,
     )]  # fmt: skip
 
@@ -220,6 +229,8 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             continue
         if not np:
             continue
+        if word != "zufolge":
+            np = _source_postmodifier(view, np)
         frame = sorted([*np, i])
         medium = source_noun_medium(view.tok(_head_noun(view, np)).text) or Medium.SPEECH_OR_WRITING
         part = view.semicolon_part(i)  # "…; nach Behördenangaben stecke …" covers its part only
@@ -231,6 +242,23 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             rule=f"{word} X", priority=65,
         ))  # fmt: skip
     return drafts
+
+
+def _source_postmodifier(view: SentenceView, np: list[int]) -> list[int]:
+    """``Aussagen von Albrecht Conze`` and ``Angaben des USGS (United States Geological Survey)``:
+    a statement noun keeps the von-phrase and the parenthesis that name whose statement it is."""
+    out = list(np)
+    k = out[-1] + 1
+    if k < view.end and view.low(k) == "von" and source_noun_medium(view.tok(_head_noun(view, np)).text):
+        owner = view.np_after(k)
+        if owner:
+            out += [k, *owner]
+            k = owner[-1] + 1
+    if k < view.end and view.tok(k).text == "(":
+        close = next((j for j in range(k + 1, min(k + 8, view.end)) if view.tok(j).text == ")"), None)
+        if close is not None and all(view.tok(j).pos in ("PROPN", "NOUN", "X") for j in range(k + 1, close)):
+            out += list(range(k, close + 1))
+    return out
 
 
 def _head_noun(view: SentenceView, np: list[int]) -> int:

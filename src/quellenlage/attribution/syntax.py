@@ -6,6 +6,7 @@ All indices are global token indices into ``Analysis.tokens``.  The parser is a 
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -19,8 +20,10 @@ _ADVERBIAL_WORDS = frozenset({
     "ebenso", "ebenfalls", "zudem", "außerdem", "indes", "unterdessen", "derweil", "allerdings", "anfang",
     "ende", "mitte", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
     "oktober", "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-    "sonntag", "gestern", "heute", "morgen",
+    "sonntag", "gestern", "heute", "morgen", "jetzt", "nun", "später", "zuvor", "damals", "inzwischen",
+    "zunächst", "dann", "bereits", "schon",
 })  # fmt: skip
+_CLAUSE_STOPS = frozenset({",", ":", ";"})
 _OBJECT_ARTICLES = frozenset({"dem", "den", "des", "einem", "einen", "eines"})  # never open a subject
 _SUBORDINATORS = frozenset({"dass", "ob", "wie", "weil", "da", "wenn", "was", "wer", "warum", "wo"})
 
@@ -77,7 +80,10 @@ class SentenceView:
 
     def is_finite(self, i: int) -> bool:
         tok = self.tokens[i]
-        return tok.feature("VerbForm") == "Fin" or tok.tag in ("VVFIN", "VAFIN", "VMFIN")
+        if tok.feature("VerbForm") == "Fin" or tok.tag in ("VVFIN", "VAFIN", "VMFIN"):
+            return True
+        # the morphologizer sometimes leaves VerbForm out; only finite verbs carry a mood
+        return tok.pos in ("VERB", "AUX") and tok.feature("Mood") in ("Ind", "Sub")
 
     def verb_lemma(self, i: int) -> str:
         """Lemma with its separated particle joined on: "teilte … mit" gives "mitteilen"."""
@@ -92,10 +98,26 @@ class SentenceView:
                 return k
         if not self.is_finite(i):
             return None
+        joined = verb_cues()
+        lemma = self.tokens[i].lemma.lower()
         for k in range(i + 1, self.end):
-            if self.tokens[k].text in (",", ":", ";") or self.is_quote(k):
+            text = self.tokens[k].text
+            if text in (":", ";") or self.is_quote(k):
                 return None
+            if text == ",":
+                # an apposition does not end the clause ("teilte der Direktor, Bagus Puruhito, mit")
+                stretch = list(
+                    itertools.takewhile(lambda j: self.tokens[j].text not in _CLAUSE_STOPS, range(k + 1, self.end))
+                )
+                if not stretch or self.clause_like(stretch) or self.infinitive_clause(stretch):
+                    return None
+                continue
             if self.tokens[k].tag == "PTKVZ":
+                return k
+            # a particle the tagger missed ("gab … bekannt" tagged as an adjective): the clause's
+            # last word, if it and the verb make a reporting verb
+            last = k + 1 >= self.end or self.tokens[k + 1].text in _CLAUSE_STOPS or self.tokens[k + 1].text in ".!?"
+            if last and self.low(k) + lemma in joined:
                 return k
         return None
 
@@ -131,10 +153,16 @@ class SentenceView:
             return True
         return first.text.lower() in _ADVERBIAL_WORDS
 
+    def _adverb(self, k: int) -> bool:
+        tok = self.tokens[k]
+        return (
+            (tok.pos in ("ADV", "PART") and tok.tag != "PTKVZ") or tok.tag == "ADJD" or self.low(k) in _ADVERBIAL_WORDS
+        )
+
     def np_after_verb(self, i: int) -> list[int]:
         """The noun phrase after finite verb ``i``, past adverbs ("plädierte auch Volker Beck")."""
         k = i
-        while k + 1 < self.end and self.tokens[k + 1].pos in ("ADV", "PART") and self.tokens[k + 1].tag != "PTKVZ":
+        while k + 1 < self.end and self._adverb(k + 1):
             k += 1
         np = self.np_after(k)
         return [] if np and self.tokens[np[0]].text.lower() in _OBJECT_ARTICLES else np
@@ -173,6 +201,8 @@ class SentenceView:
                 break
             seen_noun = seen_noun or tok.pos in ("NOUN", "PROPN", "PRON")
             out.append(k)
+        while out and self.tokens[out[-1]].pos == "ADP":  # "die Ärztezeitung in" (the parse ran on)
+            out.pop()
         return self.trim(out)
 
     def _is_relative(self, k: int) -> bool:
@@ -208,7 +238,9 @@ class SentenceView:
             if self.is_quote(k) or tok.pos in _NP_INNER or (tok.pos == "PRON" and not seen_noun):
                 if tok.pos in ("NOUN", "PROPN", "PRON"):
                     seen_noun = True
-                elif seen_noun and tok.pos == "DET" and tok.feature("Case") not in (None, "Gen"):
+                elif seen_noun and (
+                    (tok.pos == "DET" and tok.feature("Case") not in (None, "Gen")) or self._new_phrase(k)
+                ):
                     break
                 out.append(k)
                 k += 1
@@ -217,6 +249,18 @@ class SentenceView:
         while out and self.is_quote(out[-1]) and sum(self.is_quote(x) for x in out) % 2:
             out.pop()
         return out if seen_noun else []
+
+    def _new_phrase(self, k: int) -> bool:
+        """After a noun, a number or adjective that opens the next phrase: "Angaben des Amtes
+        13 Prozent", "laut Atmar neun Zivilisten" (but "Artikel 65 des Grundgesetzes", "des
+        Statistischen Bundesamtes" stay one phrase)."""
+        tok, prev = self.tokens[k], self.tokens[k - 1]
+        nxt = self.tokens[k + 1] if k + 1 < self.end else None
+        if tok.pos == "NUM":
+            return nxt is not None and nxt.pos in ("NOUN", "ADJ")
+        if tok.pos == "ADJ":
+            return prev.pos not in ("DET", "ADJ")
+        return False
 
     def np_before(self, i: int) -> list[int]:
         """Surface noun-phrase chunk ending right before token ``i``."""
