@@ -238,9 +238,7 @@ class SentenceView:
             if self.is_quote(k) or tok.pos in _NP_INNER or (tok.pos == "PRON" and not seen_noun):
                 if tok.pos in ("NOUN", "PROPN", "PRON"):
                     seen_noun = True
-                elif seen_noun and (
-                    (tok.pos == "DET" and tok.feature("Case") not in (None, "Gen")) or self._new_phrase(k)
-                ):
+                elif seen_noun and self._new_phrase(k):
                     break
                 out.append(k)
                 k += 1
@@ -256,10 +254,12 @@ class SentenceView:
         Statistischen Bundesamtes" stay one phrase)."""
         tok, prev = self.tokens[k], self.tokens[k - 1]
         nxt = self.tokens[k + 1] if k + 1 < self.end else None
+        if tok.pos == "DET":  # a genitive goes on ("Ansicht der Ärzte"), whatever case the tagger guessed
+            return tok.text.lower() not in ("der", "des", "eines", "einer") and tok.feature("Case") != "Gen"
         if tok.pos == "NUM":
             return nxt is not None and nxt.pos in ("NOUN", "ADJ")
-        if tok.pos == "ADJ":
-            return prev.pos not in ("DET", "ADJ")
+        if tok.pos == "ADJ":  # "Schätzungen französischer Behörden" is a genitive too
+            return prev.pos not in ("DET", "ADJ") and tok.feature("Case") != "Gen"
         return False
 
     def np_before(self, i: int) -> list[int]:
