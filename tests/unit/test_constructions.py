@@ -78,6 +78,17 @@ def test_scare_quotes_and_names_are_not_speech(analyze) -> None:  # type: ignore
     assert analyze("Der „Tatort“ lief am Sonntag im Ersten.").attributions == ()
 
 
+@pytest.mark.parametrize("rules_only", [True, False])
+def test_a_name_in_quotation_marks_inside_a_message_is_no_quote(rules_only: bool) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    text = "Der Pilot sagte, die „Fokker 100“ sei sicher gelandet, und der Flug sei „völlig normal“ gewesen."
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=rules_only))
+    quotes = [_text(a.message) for a in analysis.attributions if a.type is T.DIRECT]
+    assert "„Fokker 100“" not in quotes
+    assert "„völlig normal“" in quotes
+
+
 def test_unbalanced_quote_is_a_diagnostic_not_a_crash(analyze) -> None:  # type: ignore[no-untyped-def]
     result = analyze("Er sagte: „Das ist nicht wahr. Danach ging er.\n\nDer Minister sagte, es sei spät.")
     assert [d.code for d in result.diagnostics] == ["unbalanced_quote"]

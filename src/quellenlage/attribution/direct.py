@@ -2,7 +2,8 @@
 
 A quote is taken as reported speech when it is long (four or more words, or a sentence of its
 own) or when it sits inside the message of another attribution (a partial quote: „Krieg“).
-Short quotes elsewhere are names, titles or scare quotes and are left alone.  The frame is
+Short quotes elsewhere are names, titles or scare quotes and are left alone, and so are names and
+titles anywhere (:func:`quotes.is_name`).  The frame is
 looked for after the quote (``„…“, sagte X.``), then before it (``X sagte: „…“``, ``X: „…“``).
 A quote with no frame in its sentences is free direct speech: it keeps the previous speaker.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from ..model import Analysis, AttributionType, Medium
 from .draft import Draft
 from .frames import posted_online
-from .quotes import Quote
+from .quotes import Quote, is_name
 from .syntax import SentenceView
 
 _LONG = 4
@@ -24,6 +25,8 @@ def quote_drafts(
     """Drafts for speech quotes; ``drafts`` are the sentence-level ones, used for nesting."""
     out: list[Draft] = []
     for quote in quotes:
+        if is_name(analysis, quote):
+            continue
         inner = [i for i in quote.inner if not _mark(analysis, i)]
         words = [i for i in inner if analysis.tokens[i].text.isalnum() or analysis.tokens[i].pos not in ("PUNCT", "")]
         parent = _enclosing(quote, drafts)

@@ -28,6 +28,26 @@ class Quote:
         return range(self.open + 1, self.close)
 
 
+_MARKS = frozenset("„“”«»‚‘’‹›\"'")
+_NAME_WORDS = 5
+
+
+def is_name(analysis: Analysis, quote: Quote) -> bool:
+    """A name or title in quotation marks, not speech: „Der Spiegel“, „Fokker 100“, „Gesuchte
+    Kinder“.  Every word capitalised, no verb, at most five words, and a proper noun or number
+    among them or more than one word.  A single common noun („Krieg“) may be a quoted word.
+
+    On the training split 313 quotes look so; 5 of them were annotated as speech.
+    """
+    tokens = analysis.tokens
+    words = [i for i in quote.inner if tokens[i].text not in _MARKS and tokens[i].pos != "PUNCT"]
+    if not words or len(words) > _NAME_WORDS or any(tokens[i].pos in ("VERB", "AUX") for i in words):
+        return False
+    if not all(tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit() for i in words):
+        return False
+    return len(words) > 1 or tokens[words[0]].pos in ("PROPN", "X", "NUM")
+
+
 def find_quotes(analysis: Analysis) -> tuple[list[Quote], list[Diagnostic]]:
     quotes: list[Quote] = []
     diagnostics: list[Diagnostic] = []

@@ -80,8 +80,12 @@ def parse_plain_text(text: str, metadata: Metadata, *, filter_boilerplate: bool 
         if body:
             kept.append(body)
     section = None
-    if (len(kept) > 2 and len(kept[0].split()) <= _KICKER_MAX_WORDS and _looks_like_heading(kept[0])
-            and _looks_like_heading(kept[1])):  # a kicker only above a headline, else it is the headline
+    if (
+        len(kept) > 2
+        and len(kept[0].split()) <= _KICKER_MAX_WORDS
+        and _looks_like_heading(kept[0])
+        and _looks_like_heading(kept[1])
+    ):  # a kicker only above a headline, else it is the headline
         section = kept.pop(0)
     blocks = _type_blocks(kept)
     if section is not None:

@@ -5,8 +5,9 @@ tokens (``I`` also after a gap, so a message cut by its frame stays one message)
 (speaker), ``ADR`` (addressee), ``FRM`` (the rest of the frame) and ``O``.  Decoding joins each
 role run to the nearest message of its sentence (a run in the sentence before or after only fills
 an empty role), gives speakerless messages the previous speaker where the guidelines take it from
-context, ends a direct quote at its closing mark and a message at a paragraph break, and rebuilds
-nested direct quotes from quotation marks.
+context, ends a direct quote at its closing mark and a message at a paragraph break, drops direct
+quotes that are names or titles in quotation marks, and rebuilds nested direct quotes from
+quotation marks.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from .. import lexicons
 from ..attribution.draft import Draft
-from ..attribution.quotes import Quote
+from ..attribution.quotes import Quote, is_name
 from ..model import Analysis, AttributionType, Medium
 from .features import TokenOverlap
 
@@ -144,7 +145,10 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
             if lemma in cues:
                 draft.medium = cues[lemma].medium
                 break
-    return messages + _nested_quotes(messages, quotes)
+    # a name or title in quotation marks („Der Spiegel“) is not a quote, however the tagger read it
+    names = [q for q in quotes if is_name(analysis, q)]
+    messages = [m for m in messages if not (m.type is AttributionType.DIRECT and _inside(m.message, names))]
+    return messages + _nested_quotes(messages, [q for q in quotes if q not in names])
 
 
 def absorb_speaker(draft: Draft) -> None:
@@ -214,6 +218,10 @@ def _orphan_frames(analysis: Analysis, labels: Sequence[str], with_message: set[
             made.append(Draft(type=AttributionType.INDIRECT, medium=Medium.SPEECH_OR_WRITING, message=message,
                               rule="learned", priority=60))  # fmt: skip
     return made
+
+
+def _inside(message: Sequence[int], quotes: Sequence[Quote]) -> bool:
+    return any(q.open <= message[0] and message[-1] <= q.close for q in quotes)
 
 
 def _nested_quotes(messages: Sequence[Draft], quotes: Sequence[Quote]) -> list[Draft]:

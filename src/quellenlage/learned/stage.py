@@ -37,7 +37,7 @@ PREFER_RULES = frozenset({
 DROP_UNMATCHED = frozenset({"partial quote"})
 # a rule finding the model missed is kept only where the model gives its message at least this
 # mean marginal probability of a message label (measured on the half-split, see the model card)
-MIN_MESSAGE_PROBABILITY = 0.05
+MIN_MESSAGE_PROBABILITY = 0.2
 
 
 @dataclass(frozen=True)

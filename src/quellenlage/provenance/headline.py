@@ -110,7 +110,7 @@ def _is_marked(tokens: list[Token]) -> bool:
     """Whether the headline itself signals attribution or doubt (soll, angeblich, quotes, laut)."""
     words = {t.text.lower() for t in tokens}
     return bool(words & {"soll", "sollen", "laut", "zufolge", "angeblich", "offenbar", "wohl", "?"}) or any(
-        t.text in "\"„“»«" or t.text.lower() in hedge_words() for t in tokens
+        t.text in '"„“»«' or t.text.lower() in hedge_words() for t in tokens
     )
 
 
@@ -186,8 +186,10 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                 message = ("the body only repeats this in the outlet's own words" if restated
                            else "no sentence of the body supports this")  # fmt: skip
                 findings.append(HeadlineFinding("unsupported", message, span, restated))
-            elif not quoted and not _is_marked(tokens) and not any(
-                c.asserted_by is Assertor.OUTLET and c.status is EpistemicStatus.ASSERTED for c in support
+            elif (
+                not quoted
+                and not _is_marked(tokens)
+                and not any(c.asserted_by is Assertor.OUTLET and c.status is EpistemicStatus.ASSERTED for c in support)
             ):
                 who = sorted({names[s] for c in support for s in c.sources if s in names})
                 hedged = any(c.status in (EpistemicStatus.HEDGED, EpistemicStatus.DISPUTED) for c in support)
@@ -203,7 +205,8 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                 listing = (
                     "the supporting sentences name these countries: "
                     + ", ".join(f"{_country_name(iso)} ({n}×)" for iso, n in named.most_common())
-                    if named else "the body gives no sourced case for it"
+                    if named
+                    else "the body gives no sourced case for it"
                 )
                 g_span = Span.of(article.text, span.start + general.start(), span.start + general.end())
                 findings.append(HeadlineFinding(

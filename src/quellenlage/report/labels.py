@@ -19,6 +19,7 @@ KIND_LABELS = {
 def source_text(att: Attribution) -> str:
     return " ".join(s.text for s in att.source) or "(no source named)"
 
+
 VERDICT_LABELS = {
     "supported": "supported by the body", "stronger_than_body": "stronger than the body",
     "unsupported": "not supported by the body", "no_headline": "no headline recognised",
@@ -26,7 +27,7 @@ VERDICT_LABELS = {
 
 
 def chain_text(analysis: Analysis, chain: Chain) -> str:
-    """"News.de → Express → Taras Kuzio (Twitter)"."""
+    """ "News.de → Express → Taras Kuzio (Twitter)"."""
     names = {s.id: s.name for s in analysis.sources}
     return " → ".join(names[i] for i in chain.path) + (f" ({chain.channel})" if chain.channel else "")
 
@@ -37,7 +38,7 @@ def outermost(spans: tuple[Span, ...]) -> list[Span]:
 
 
 def source_line(source: Source, with_kind: bool = True) -> str:
-    """"Taras Kuzio, Professor für Politikwissenschaft · person · Twitter"."""
+    """ "Taras Kuzio, Professor für Politikwissenschaft · person · Twitter"."""
     parts = [source.name + (f", {source.role.text}" if source.role else "")]
     if with_kind:
         parts.append(KIND_LABELS[source.kind])
