@@ -155,6 +155,9 @@ RULES_ONLY_CASES = [
      "verwies", "dass der Entwurf verfassungskonform sei"),
     ("Bezüglich des Startortes meldet die Agentur Xinhua, die Maschine sei in Sentani gestartet.",
      "die Agentur Xinhua", "meldet", "die Maschine sei in Sentani gestartet"),
+    # the agent of a passive speech act is its speaker, not the subject
+    ("Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert.", "der Opposition", "kritisiert",
+     "Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert."),
     # a clause before the colon names its speaker as its subject
     ("Zypries sieht in dem Urteil eine Bestätigung: „Das Gericht stärkt die Bürger.“", "Zypries", "",
      "„Das Gericht stärkt die Bürger.“"),
@@ -168,6 +171,14 @@ def test_rules_alone(sentence: str, source: str, cue: str, message: str) -> None
     analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
     (att,) = analysis.attributions
     assert (_text(att.source), _text(att.cue), _text(att.message)) == (source, cue, message)
+
+
+def test_a_passive_speech_act_without_agent_names_no_speaker() -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    text = "Der Plan wurde gestern scharf kritisiert."
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
+    assert not [a for a in analysis.attributions if _text(a.source) == "Der Plan"]
 
 
 def test_a_verb_closing_a_relative_clause_frames_nothing() -> None:

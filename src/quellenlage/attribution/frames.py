@@ -345,7 +345,7 @@ def speech_act(view: SentenceView) -> list[Draft]:
         cue = view.cue(v)
         if cue is None or not cue.act or _subordinate(view, v) or _negated(view, v):
             continue
-        source = view.subject(v)
+        source = _passive_agent(view, v) if _passive(view, v) else view.subject(v)
         if not source or cues.get(view.verb_lemma(v)) is None:
             continue
         message = list(view.indices)
@@ -354,6 +354,22 @@ def speech_act(view: SentenceView) -> list[Draft]:
                       cue=sorted([v] + ([particle] if particle is not None else [])),
                       source=source, addressee=_addressee(view, v), rule="speech act",
                       priority=40, distancing=cue.distancing)]  # fmt: skip
+    return []
+
+
+def _passive(view: SentenceView, v: int) -> bool:
+    """``… wurde … kritisiert``: a participle with a form of *werden* as its auxiliary."""
+    return view.tok(v).feature("VerbForm") == "Part" and any(
+        view.tok(k).lemma.lower() == "werden" for k in view.children(v, "aux", "aux:pass")
+    )
+
+
+def _passive_agent(view: SentenceView, v: int) -> list[int]:
+    """The agent of a passive speech act, the von-phrase nearest before the verb ("Von der Opposition
+    wurde … kritisiert", "… vom Deutschen Wetterdienst als „sehr hoch“ eingestuft"); none without one."""
+    for k in range(v - 1, view.start - 1, -1):
+        if view.low(k) in ("von", "vom", "seitens"):
+            return view.np_after(k)
     return []
 
 
