@@ -213,7 +213,7 @@ def preposition_source(view: SentenceView) -> list[Draft]:
     drafts: list[Draft] = []
     for i in view.indices:
         word = view.low(i)
-        if word in ("laut", "gemäß") and view.tok(i).pos == "ADP":
+        if word in ("laut", "gemäß") and (view.tok(i).pos == "ADP" or _preposition_mistagged(view, i)):
             np = view.np_after(i)
         elif word == "zufolge":
             np = view.np_before(i)
@@ -242,6 +242,15 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             rule=f"{word} X", priority=65,
         ))  # fmt: skip
     return drafts
+
+
+def _preposition_mistagged(view: SentenceView, i: int) -> bool:
+    """ "gemäß der Netzzeitung" tagged as an adjective; "laut" only where the adjective (loud) cannot
+    stand: at the start of the sentence or a clause, before a noun phrase."""
+    nxt = i + 1 < view.end and (view.tok(i + 1).pos in ("DET", "PROPN", "NOUN") or view.is_quote(i + 1))
+    if view.low(i) == "gemäß":
+        return nxt
+    return nxt and (i == view.start or view.is_punct(i - 1) or view.tok(i - 1).pos == "CCONJ")
 
 
 def _source_postmodifier(view: SentenceView, np: list[int]) -> list[int]:

@@ -123,10 +123,20 @@ class SentenceView:
 
     def cue(self, i: int) -> VerbCue | None:
         """The reporting-verb entry of token ``i``, if it is a verb in the lexicon."""
-        if self.tokens[i].pos not in ("VERB", "AUX") and not self.tokens[i].tag.startswith("VV"):
+        tok = self.tokens[i]
+        if tok.pos not in ("VERB", "AUX") and not tok.tag.startswith("VV") and not self._verb_as_adjective(i):
             return None
         cues = verb_cues()
         return cues.get(self.verb_lemma(i)) or cues.get(self.tokens[i].lemma.lower())
+
+    def _verb_as_adjective(self, i: int) -> bool:
+        """A reporting verb the tagger took for a predicative adjective ("Als Grund wurde
+        angegeben, …", "Colomer empfahl dem Gericht, …"): lemma in the lexicon, not before a noun."""
+        tok = self.tokens[i]
+        if tok.pos != "ADJ" or tok.tag == "ADJA" or not tok.text[:1].islower():
+            return False
+        nxt = self.tokens[i + 1] if i + 1 < self.end else None
+        return tok.lemma.lower() in verb_cues() and (nxt is None or nxt.pos not in ("NOUN", "PROPN", "ADJ"))
 
     def subject(self, i: int) -> list[int]:
         """The subject phrase of verb ``i``: parse (verb or its auxiliary), else surface."""
@@ -151,6 +161,9 @@ class SentenceView:
         first = self.tokens[phrase[0]]
         if first.pos == "ADP" or first.text.lower() in _OBJECT_ARTICLES:
             return True
+        before = phrase[0] - 1
+        if before >= self.start and (self.tokens[before].pos == "ADP" or self.low(before) == "als"):
+            return True  # "Als Sprecher der Regierung sagte Müller"
         return first.text.lower() in _ADVERBIAL_WORDS
 
     def _adverb(self, k: int) -> bool:
@@ -171,8 +184,10 @@ class SentenceView:
         """The first noun phrase not governed by a preposition whose head is nominative."""
         k = self.start
         while k < self.end:
-            if k == exclude or self.tokens[k].pos in ("ADP", "SCONJ") or self.is_punct(k):
-                k += 1 if self.tokens[k].pos != "ADP" else len(self.np_after(k)) + 1
+            # a prepositional phrase or "als …" ("Als Begründung wurde angegeben") is no subject
+            governed = self.tokens[k].pos == "ADP" or self.low(k) == "als"
+            if k == exclude or governed or self.tokens[k].pos == "SCONJ" or self.is_punct(k):
+                k += 1 if not governed else len(self.np_after(k)) + 1
                 continue
             chunk = self.np_after(k - 1) if self.tokens[k].pos != "VERB" else []
             if chunk:
