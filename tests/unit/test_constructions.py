@@ -130,7 +130,7 @@ RULES_ONLY_CASES = [
     ("Gabriel forderte, die Kontrolle der Atomkraftwerke einer Bundesaufsicht zu unterstellen.", "Gabriel",
      "forderte", "die Kontrolle der Atomkraftwerke einer Bundesaufsicht zu unterstellen"),
     # the frame after its message opens with the finite verb; the verb-first stretch is no message
-    ("Es drohe ein Wettlauf, hatte Obama gesagt.", "Obama", "gesagt", "Es drohe ein Wettlauf"),
+    ("Es drohe ein Wettlauf, hatte Obama gesagt.", "Obama", "hatte gesagt", "Es drohe ein Wettlauf"),
     ("Die Raumfähre bleibt einen Tag länger im All, das entschied die NASA.", "die NASA", "entschied",
      "Die Raumfähre bleibt einen Tag länger im All"),
     # "Das" takes up the sentence before as the message; "Das Ministerium" is no pronoun
@@ -152,11 +152,14 @@ RULES_ONLY_CASES = [
      "Deiss", "sagte", "er wolle Platz machen"),
     # a fronted adverbial is not the speaker
     ("Des Weiteren verwies Steinbrück darauf, dass der Entwurf verfassungskonform sei.", "Steinbrück",
-     "verwies", "dass der Entwurf verfassungskonform sei"),
+     "verwies darauf", "dass der Entwurf verfassungskonform sei"),
     ("Bezüglich des Startortes meldet die Agentur Xinhua, die Maschine sei in Sentani gestartet.",
      "die Agentur Xinhua", "meldet", "die Maschine sei in Sentani gestartet"),
+    # the cue takes the verb's auxiliary (and "darauf" announcing the clause, below)
+    ("Der Minister hat am Montag gesagt, die Lage sei ernst.", "Der Minister", "hat gesagt",
+     "die Lage sei ernst"),
     # the agent of a passive speech act is its speaker, not the subject
-    ("Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert.", "der Opposition", "kritisiert",
+    ("Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert.", "der Opposition", "wurde kritisiert",
      "Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert."),
     # a clause before the colon names its speaker as its subject
     ("Zypries sieht in dem Urteil eine Bestätigung: „Das Gericht stärkt die Bürger.“", "Zypries", "",

@@ -87,12 +87,44 @@ def _spans(text: str, tokens: Sequence[Token], indices: list[int]) -> tuple[Span
     return tuple(out)
 
 
+def _auxiliaries(tokens: Sequence[Token], cue: list[int]) -> list[int]:
+    """The auxiliaries of a cue verb ("hat … zugesagt", "wird … vorgeworfen"): the dataset counts them
+    as part of the cue (236 of 243 times in the training split)."""
+    verbs = {i for i in cue if tokens[i].pos == "VERB"}
+    if not verbs:
+        return []
+    sentence = tokens[min(verbs)].sentence
+    first, last = min(verbs) - 12, max(verbs) + 12
+    return [
+        k for k in range(max(0, first), min(len(tokens), last))
+        if k not in cue and tokens[k].head in verbs and tokens[k].dep in ("aux", "aux:pass")
+        and tokens[k].sentence == sentence
+    ]  # fmt: skip
+
+
+# pronominal adverbs announcing the clause ("verwies darauf, dass …"); the dataset counts them as cue
+# (davon 32 of 33 in the training split's frames, darauf 16 of 18, darüber 10 of 14); "dazu" and
+# "damit" are as often something else
+_CORRELATES = frozenset({"davon", "darauf", "darüber", "dafür", "daran", "darum", "davor"})
+
+
+def _correlates(tokens: Sequence[Token], d: Draft) -> list[int]:
+    verbs = [i for i in d.cue if tokens[i].pos == "VERB"]
+    if not verbs:
+        return []
+    return [k for k in d.frame if k not in d.cue and tokens[k].text.lower() in _CORRELATES
+            and tokens[k].sentence == tokens[verbs[0]].sentence]  # fmt: skip
+
+
 def _to_attribution(analysis: Analysis, d: Draft, n: int, ids: dict[int, int]) -> Attribution:
     text, tokens = analysis.article.text, analysis.tokens
+    auxiliaries = _auxiliaries(tokens, d.cue)
+    cue = sorted(d.cue + auxiliaries + _correlates(tokens, d))
+    frame = sorted(set(d.frame) | set(auxiliaries)) if d.frame else d.frame
     return Attribution(
-        id=n, type=d.type, medium=d.medium, cue=_spans(text, tokens, d.cue),
+        id=n, type=d.type, medium=d.medium, cue=_spans(text, tokens, cue),
         source=_spans(text, tokens, d.source), message=_spans(text, tokens, d.message),
-        addressee=_spans(text, tokens, d.addressee), frame=_spans(text, tokens, d.frame),
+        addressee=_spans(text, tokens, d.addressee), frame=_spans(text, tokens, frame),
         source_kind=classify_source([tokens[i] for i in d.source]), hedged=d.distancing,
         rule=d.rule, parent=ids.get(id(d.parent)) if d.parent is not None else None,
     )  # fmt: skip
