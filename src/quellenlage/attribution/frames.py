@@ -216,7 +216,7 @@ def preposition_source(view: SentenceView) -> list[Draft]:
         if word in ("laut", "gemäß") and (view.tok(i).pos == "ADP" or _preposition_mistagged(view, i)):
             np = view.np_after(i)
         elif word == "zufolge":
-            np = view.np_before(i)
+            np = _source_before(view, view.np_before(i))
         elif word == "nach":
             np = view.np_after(i)
             if not np or source_noun_medium(view.tok(_head_noun(view, np)).text) is None:
@@ -242,6 +242,23 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             rule=f"{word} X", priority=65,
         ))  # fmt: skip
     return drafts
+
+
+def _source_before(view: SentenceView, np: list[int]) -> list[int]:
+    """``Angaben des Instituts von Athen zufolge``, ``Ersten Angaben vom Mittwoch zufolge``: the phrase
+    before *zufolge* reaches back over von-phrases to the statement noun that heads it."""
+    extended = list(np)
+    for _ in range(3):
+        k = extended[0] - 1 if extended else -1
+        if k <= view.start or view.low(k) not in ("von", "vom"):
+            break
+        owner = view.np_before(k)
+        if not owner:
+            break
+        extended = [*owner, k, *extended]
+        if source_noun_medium(view.tok(_head_noun(view, owner)).text):
+            return extended
+    return np
 
 
 def _preposition_mistagged(view: SentenceView, i: int) -> bool:

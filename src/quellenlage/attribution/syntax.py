@@ -251,10 +251,9 @@ class SentenceView:
         while k < self.end:
             tok = self.tokens[k]
             if self.is_quote(k) or tok.pos in _NP_INNER or (tok.pos == "PRON" and not seen_noun):
-                if tok.pos in ("NOUN", "PROPN", "PRON"):
-                    seen_noun = True
-                elif seen_noun and self._new_phrase(k):
+                if seen_noun and self._new_phrase(k):
                     break
+                seen_noun = seen_noun or tok.pos in ("NOUN", "PROPN", "PRON")
                 out.append(k)
                 k += 1
                 continue
@@ -271,6 +270,8 @@ class SentenceView:
         nxt = self.tokens[k + 1] if k + 1 < self.end else None
         if tok.pos == "DET":  # a genitive goes on ("Ansicht der Ärzte"), whatever case the tagger guessed
             return tok.text.lower() not in ("der", "des", "eines", "einer") and tok.feature("Case") != "Gen"
+        if tok.pos == "NOUN" and prev.pos == "NOUN":  # "laut Ministerium | Arbeiten an …", not "Agentur Xinhua"
+            return tok.head != k - 1 and prev.head != k
         if tok.pos == "NUM":
             return nxt is not None and nxt.pos in ("NOUN", "ADJ")
         if tok.pos == "ADJ":  # "Schätzungen französischer Behörden" is a genitive too
