@@ -296,8 +296,11 @@ class SentenceView:
     def segments(self) -> list[list[int]]:
         """Comma/colon/semicolon-separated stretches of the sentence (separators excluded)."""
         segs: list[list[int]] = [[]]
+        depth = 0  # a comma inside parentheses separates nothing: "(National Environment Authority, NEMA)"
         for i in self.indices:
-            if self.tokens[i].text in (",", ";", ":"):
+            text = self.tokens[i].text
+            depth = max(0, depth + (text == "(") - (text == ")"))
+            if text in (",", ";", ":") and not (depth and text == ","):
                 segs.append([])
             else:
                 segs[-1].append(i)
