@@ -150,6 +150,15 @@ def test_the_tagger_gives_message_probabilities() -> None:
     assert tagging.message_probability(clause) > 0.5 > tagging.message_probability(frame)
 
 
+def test_message_probabilities_of_an_earlier_article_are_refused() -> None:
+    # crfsuite keeps the marginals of the last sequence only: reading stale ones would be silently wrong
+    pipe = rules_pipeline()
+    first = shipped_tagger().tag(pipe(ingest.from_text("Der Minister sagte, die Lage sei ernst.", lang="de")))
+    shipped_tagger().tag(pipe(ingest.from_text("Die Polizei teilte mit, niemand sei verletzt.", lang="de")))
+    with pytest.raises(RuntimeError, match="moved on"):
+        first.message_probability([0, 1])
+
+
 def test_a_learned_attribution_takes_the_speaker_the_rules_found() -> None:
     text = "Russland warf Polen daraufhin Vernachlässigung seiner Pflichten vor."
     stage = LearnedAttribute(tagger=_FixedTagger({text: "Reported"}))  # type: ignore[arg-type]

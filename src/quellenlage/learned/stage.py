@@ -7,11 +7,13 @@ It runs after the rules (:class:`quellenlage.attribution.Attribute`) and merges:
 - elsewhere the model's spans win (they follow the dataset's conventions); a learned attribution
   that overlaps a rule finding takes the rule's name ("learned+verb+clause"), its distancing flag,
   its medium and any speaker, cue or addressee the model left empty;
-- rule findings the model missed are kept, except the kinds in ``DROP_UNMATCHED``; so is one whose
-  only overlap with the model is a quotation the rule found nested in it.
+- rule findings the model missed are kept where the model gives their message a mean message
+  probability of at least ``MIN_MESSAGE_PROBABILITY``, except the kinds in ``DROP_UNMATCHED``; so
+  is one whose only overlap with the model is a quotation the rule found nested in it.  A denial
+  or distancing verb keeps its finding whatever the model says.
 
-Which kinds to prefer and to drop was measured rule by rule on the half of the training split a
-model trained on the other half had not seen (docs/models/attribution-crf.md), not on dev.
+Which kinds to prefer and to drop, and the threshold, were measured on the half of the training
+split a model trained on the other half had not seen (docs/models/attribution-crf.md), not on dev.
 """
 
 from __future__ import annotations
