@@ -176,6 +176,21 @@ def test_rules_alone(sentence: str, source: str, cue: str, message: str) -> None
     assert (_text(att.source), _text(att.cue), _text(att.message)) == (source, cue, message)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "frame"),
+    [
+        ("Wie die Polizei mitteilte, wurde niemand verletzt.", "Wie die Polizei mitteilte,"),
+        ("Die Firma will das Werk umbauen, wie die Zeitung berichtet.", ", wie die Zeitung berichtet"),
+    ],
+)
+def test_a_wie_clause_is_the_frame(sentence: str, frame: str) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
+    (att,) = analysis.attributions
+    assert _text(att.frame) == frame
+
+
 def test_a_passive_speech_act_without_agent_names_no_speaker() -> None:
     from quellenlage.pipeline import default_pipeline
 

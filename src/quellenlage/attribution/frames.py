@@ -194,7 +194,7 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
     v, cue = verbs[-1]
     particle = view.particle(v)
     message = _strip_final(view, [i for s in rest for i in s])
-    if seg is segs[0]:
+    if first == 0:
         frame = seg + _comma(view, seg)
     else:  # the comma before the wie-clause and the clause, without the final full stop
         end = view.final_punct() or view.end
