@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..lexicons import cue_nouns, source_noun_medium, verb_cues
 from ..model import AttributionType, Medium
 from .draft import Draft
-from .syntax import SentenceView
+from .syntax import AGENT_MARKERS, SentenceView
 
 Handler = Callable[[SentenceView], list[Draft]]
 _ONLINE = ("twitter", "tweet", "facebook", "instagram", "telegram", "x.com")
@@ -49,9 +49,9 @@ def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
     after = view.np_after_verb(verb) or (view.np_after(particle) if particle is not None else [])
     if after and all(i in segment for i in after):
         return after
-    for k in view.children(verb, "obl", "nmod"):  # passive agent: "von X mitgeteilt"
-        if any(view.low(c) in ("von", "seitens") for c in view.children(k, "case")):
-            return view.trim([x for x in view.subtree(k) if view.low(x) not in ("von", "seitens")])
+    agent = view.agent(verb)  # passive: "von X mitgeteilt"
+    if agent:
+        return agent
     before = view.np_before(verb)
     governed = bool(before) and before[0] > view.start and view.tok(before[0] - 1).pos == "ADP"  # "Zu dem …"
     return before if before and not governed and all(i in segment for i in before) else []
@@ -391,10 +391,14 @@ def _passive(view: SentenceView, v: int) -> bool:
 
 
 def _passive_agent(view: SentenceView, v: int) -> list[int]:
-    """The agent of a passive speech act, the von-phrase nearest before the verb ("Von der Opposition
-    wurde … kritisiert", "… vom Deutschen Wetterdienst als „sehr hoch“ eingestuft"); none without one."""
+    """The agent of a passive speech act: from the parse, else the von-phrase nearest before the
+    verb ("Von der Opposition wurde … kritisiert", "… vom Deutschen Wetterdienst als „sehr hoch“
+    eingestuft"); none without one."""
+    agent = view.agent(v)
+    if agent:
+        return agent
     for k in range(v - 1, view.start - 1, -1):
-        if view.low(k) in ("von", "vom", "seitens"):
+        if view.low(k) in AGENT_MARKERS:
             return view.np_after(k)
     return []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Analysis, Diagnostic, Severity
+from .syntax import QUOTE_CHARS
 
 _OPEN_FOR = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‹": "›", "›": "‹"}
 _CLOSERS = frozenset("“”«»‘’›‹")
@@ -28,7 +29,6 @@ class Quote:
         return range(self.open + 1, self.close)
 
 
-_MARKS = frozenset("„“”«»‚‘’‹›\"'")
 _NAME_WORDS = 5
 
 
@@ -40,7 +40,7 @@ def is_name(analysis: Analysis, quote: Quote) -> bool:
     On the training split 313 quotes look so; 5 of them were annotated as speech.
     """
     tokens = analysis.tokens
-    words = [i for i in quote.inner if tokens[i].text not in _MARKS and tokens[i].pos != "PUNCT"]
+    words = [i for i in quote.inner if tokens[i].text not in QUOTE_CHARS and tokens[i].pos != "PUNCT"]
     if not words or len(words) > _NAME_WORDS or any(tokens[i].pos in ("VERB", "AUX") for i in words):
         return False
     if not all(tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit() for i in words):

@@ -24,6 +24,8 @@ _ADVERBIAL_WORDS = frozenset({
     "zunächst", "dann", "bereits", "schon",
 })  # fmt: skip
 _CLAUSE_STOPS = frozenset({",", ":", ";"})
+_CLAUSE_ENDS = _CLAUSE_STOPS | {".", "!", "?"}
+AGENT_MARKERS = frozenset({"von", "vom", "seitens"})
 _OBJECT_ARTICLES = frozenset({"dem", "den", "des", "einem", "einen", "eines"})  # never open a subject
 _SUBORDINATORS = frozenset({"dass", "ob", "wie", "weil", "da", "wenn", "was", "wer", "warum", "wo"})
 
@@ -116,7 +118,7 @@ class SentenceView:
                 return k
             # a particle the tagger missed ("gab … bekannt" tagged as an adjective): the clause's
             # last word, if it and the verb make a reporting verb
-            last = k + 1 >= self.end or self.tokens[k + 1].text in _CLAUSE_STOPS or self.tokens[k + 1].text in ".!?"
+            last = k + 1 >= self.end or self.tokens[k + 1].text in _CLAUSE_ENDS
             if last and self.low(k) + lemma in joined:
                 return k
         return None
@@ -154,6 +156,13 @@ class SentenceView:
                     if after:
                         return after
         return self.nominative_np(exclude=i)
+
+    def agent(self, i: int) -> list[int]:
+        """The agent phrase of passive verb ``i`` as the parse attaches it ("von X mitgeteilt")."""
+        for k in self.children(i, "obl", "nmod"):
+            if any(self.low(c) in AGENT_MARKERS for c in self.children(k, "case")):
+                return self.trim([x for x in self.subtree(k) if self.low(x) not in AGENT_MARKERS])
+        return []
 
     def _adverbial(self, phrase: list[int]) -> bool:
         """A fronted adverbial the parser took for the subject: a prepositional phrase, a genitive or
