@@ -223,3 +223,31 @@ def test_a_comparison_with_wie_is_no_source() -> None:
         "Er lief so schnell, wie er konnte.", lang="de", pipeline=default_pipeline(rules_only=True)
     )
     assert not analysis.attributions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "addressee"),
+    [
+        # the object of a directive verb, the subject of its passive, a dative object
+        ("Er forderte die SPD im Bundestag auf, stärker auf Einsparungen zu setzen.", "Er", "die SPD"),
+        ("Die Männer werden beschuldigt, Mitglieder einer Vereinigung zu sein.", "", "Die Männer"),
+        ("Ihm wird vorgeworfen, in die Übernahme eingegriffen zu haben.", "", "Ihm"),
+        ("Ein Augenzeuge erzählte der Nachrichtenagentur Reuters, Anhänger hätten Steine geworfen.",
+         "Ein Augenzeuge", "der Nachrichtenagentur Reuters"),
+        # "gegenüber X", "in einem Interview mit X", also in the frames of direct speech
+        ("„Wir befürchten das Schlimmste“, sagte er gegenüber Deutschlandradio.", "er", "Deutschlandradio"),
+        ("Gegenüber dem Tagesspiegel sagte der Linkspolitiker: „Es ist so.“", "der Linkspolitiker",
+         "dem Tagesspiegel"),
+        ("In einem Interview mit der New York Times erklärte der Direktor, Nordkorea besitze Atomwaffen.",
+         "der Direktor", "der New York Times"),
+        # a passive names its agent as the speaker and the one it is told as the addressee
+        ("Wie der Zeitung „Hürriyet“ von der Gruppe berichtet wird, muss die Sperre bestätigt werden.",
+         "der Gruppe", "der Zeitung „Hürriyet“"),
+    ],
+)  # fmt: skip
+def test_the_addressee_is_found(sentence: str, source: str, addressee: str) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
+    (att,) = [a for a in analysis.attributions if a.parent is None]
+    assert (_text(att.source), _text(att.addressee)) == (source, addressee)

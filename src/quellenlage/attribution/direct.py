@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import Analysis, AttributionType, Medium
 from .draft import Draft
-from .frames import posted_online
+from .frames import addressee_of, posted_online
 from .quotes import Quote, is_name
 from .syntax import SentenceView
 
@@ -85,17 +85,19 @@ def _frame_after(quote: Quote, view: SentenceView) -> Draft | None:
         source = view.np_after(rest[0])
         if source:
             return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), cue=[rest[0]],
-                         source=source, frame=[k, *rest], rule="„…“, so X", priority=80,
+                         source=source, addressee=addressee_of(view, None, rest), frame=[k, *rest],
+                         rule="„…“, so X", priority=80,
                          sentence=view.sentence.index)  # fmt: skip
         return None
     for v in rest[:3]:
         cue = view.cue(v)
         if cue is not None:
             particle = view.particle(v)
-            source = [i for i in view.subject(v) if i in rest] or view.np_after(v)
+            source = view.trim([i for i in view.subject(v) if i in rest]) or view.np_after(v)
             return Draft(AttributionType.DIRECT, cue.medium, _span(quote),
                          cue=sorted([v] + ([particle] if particle is not None else [])),
-                         source=source, frame=[k, *rest], rule="„…“, sagte X", priority=80,
+                         source=source, addressee=[i for i in addressee_of(view, v, rest) if i in rest],
+                         frame=[k, *rest], rule="„…“, sagte X", priority=80,
                          distancing=cue.distancing, sentence=view.sentence.index)  # fmt: skip
     return None
 
@@ -113,17 +115,18 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
         cue = view.cue(v)
         if cue is not None:
             particle = view.particle(v)
-            source = [i for i in view.subject(v) if i in body] or view.np_after(v) or view.np_before(v)
+            source = view.trim([i for i in view.subject(v) if i in body]) or view.np_after(v) or view.np_before(v)
             medium = Medium.WRITING if posted_online(view, body) else cue.medium
             return Draft(AttributionType.DIRECT, medium, _span(quote),
                          cue=sorted([v] + ([particle] if particle is not None else [])),
-                         source=source, frame=pre, rule="X sagte: „…“", priority=80,
+                         source=source, addressee=[i for i in addressee_of(view, v, body) if i in body],
+                         frame=pre, rule="X sagte: „…“", priority=80,
                          distancing=cue.distancing, sentence=view.sentence.index)  # fmt: skip
     if colon is not None:
         # "Zypries sieht in dem Urteil eine Bestätigung: „…“": a clause before the colon names its
         # speaker as the subject; a bare "Der Minister: „…“" names it right before the colon
         finite = [i for i in body if view.is_finite(i)]
-        source = [i for i in view.subject(finite[0]) if i in body] if finite else []
+        source = view.trim([i for i in view.subject(finite[0]) if i in body]) if finite else []
         source = source or view.np_before(colon)
         if source:
             return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), source=source,

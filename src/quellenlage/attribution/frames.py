@@ -8,7 +8,7 @@ sentence's final punctuation, the cue the verb (with particle) or the prepositio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..lexicons import cue_nouns, source_noun_medium, verb_cues
 from ..model import AttributionType, Medium
@@ -19,15 +19,75 @@ Handler = Callable[[SentenceView], list[Draft]]
 _ONLINE = ("twitter", "tweet", "facebook", "instagram", "telegram", "x.com")
 
 
-def _addressee(view: SentenceView, verb: int) -> list[int]:
-    """Dative objects and "gegenüber X" / "vor Journalisten" phrases of the verb."""
+# verbs whose object is the person addressed ("forderte die SPD auf", "X wurde aufgefordert")
+_DIRECTIVE = frozenset({
+    "auffordern", "aufrufen", "bitten", "beschuldigen", "warnen", "anweisen", "fragen", "kritisieren",
+    "drängen", "ermahnen", "loben", "würdigen", "attackieren", "informieren", "beauftragen", "ermutigen",
+    "vorwerfen", "anklagen", "ersuchen", "mahnen",
+})  # fmt: skip
+# verbs whose dative object is the one told ("erzählte der Agentur", "empfahl dem Gericht")
+_TELLS = frozenset({
+    "sagen", "erklären", "mitteilen", "erzählen", "versichern", "empfehlen", "vorwerfen", "drohen",
+    "androhen", "danken", "raten", "antworten", "bestätigen", "zusichern", "versprechen", "berichten",
+    "schreiben", "melden", "vorschlagen", "widersprechen", "verraten", "bekräftigen", "signalisieren",
+    "ankündigen", "zusagen", "bescheinigen", "nahelegen", "vorhalten", "unterstellen", "angeben",
+    "erläutern", "schildern", "zurufen",
+})  # fmt: skip
+_WRITTEN_TO = frozenset({"schreiben", "wenden", "appellieren", "richten"})  # "schrieb an X"
+_CHANNEL_NOUNS = ("interview", "gespräch", "telefonat", "brief", "schreiben", "videobotschaft")  # "… mit/an X"
+_AUDIENCE = ("journalist", "reporter", "presse", "medien", "abgeordnet")
+
+
+def addressee_of(view: SentenceView, verb: int | None, frame: Sequence[int] = ()) -> list[int]:
+    """Who is spoken to: "gegenüber X", "vor Journalisten", a dative object, the object of a
+    directive verb ("forderte die SPD auf") or the subject of its passive ("X wurde aufgefordert"),
+    "in einem Interview mit X", "schrieb an X"; else "gegenüber X" anywhere in the ``frame``."""
+    found = _addressee_of_verb(view, verb) if verb is not None else []
+    return found or _facing(view, list(frame))
+
+
+def _facing(view: SentenceView, frame: list[int]) -> list[int]:
+    """ "gegenüber X" (or "X gegenüber") among the tokens of a frame."""
+    for k in frame:
+        if view.low(k) == "gegenüber":
+            after = [i for i in view.np_after(k) if i in frame]
+            before = [i for i in view.np_before(k) if i in frame]
+            return after or before
+    return []
+
+
+def _addressee_of_verb(view: SentenceView, verb: int) -> list[int]:
+    lemma = view.verb_lemma(verb)
+    directive = lemma in _DIRECTIVE or view.tok(verb).lemma.lower() in _DIRECTIVE
+
+    def without(k: int, case: list[int]) -> list[int]:
+        return view.trim([x for x in view.subtree(k) if x not in case])
+
     for k in view.children(verb, "iobj", "obl", "obj", "nmod"):
-        case = [c for c in view.children(k, "case") if view.low(c) in ("gegenüber", "vor")]
-        if case and (view.low(case[0]) == "gegenüber" or view.tok(k).lemma.lower().startswith(
-            ("journalist", "reporter", "presse", "medien", "abgeordnet"))):  # fmt: skip
-            return view.trim([x for x in view.subtree(k) if x != case[0]])
-        if view.tok(k).dep == "iobj" and view.tok(k).feature("Case") == "Dat":
+        case = view.children(k, "case")
+        words = [view.low(c) for c in case]
+        if "gegenüber" in words or ("vor" in words and view.tok(k).lemma.lower().startswith(_AUDIENCE)):
+            return without(k, case)
+        if ("an" in words and lemma in _WRITTEN_TO) or (
+            "zu" in words and lemma == "sagen" and view.tok(k).pos == "PROPN"
+        ):
+            return without(k, case)
+        dative = view.tok(k).dep == "iobj" or (
+            lemma in _TELLS and "Dat" in [view.tok(x).feature("Case") for x in (k, *view.children(k, "det"))]
+        )
+        if not case and view.tok(k).dep != "nmod" and (dative or (directive and view.tok(k).dep == "obj")):
             return view.phrase(k)
+        if view.tok(k).lemma.lower().startswith(_CHANNEL_NOUNS):
+            for m in view.children(k, "nmod"):
+                inner = view.children(m, "case")
+                if any(view.low(c) in ("mit", "an") for c in inner):
+                    return without(m, inner)
+    if _passive(view, verb):  # "Die Männer werden beschuldigt", "Ihm wird vorgeworfen"
+        for head in (verb, *view.children(verb, "aux", "aux:pass")):
+            for k in view.children(head, "nsubj", "nsubj:pass"):
+                dative = "Dat" in [view.tok(x).feature("Case") for x in (k, *view.children(k, "det"))]
+                if directive or dative:
+                    return view.phrase(k)
     return []
 
 
@@ -41,8 +101,11 @@ def _medium(view: SentenceView, frame: list[int], default: Medium) -> Medium:
 
 
 def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
-    """Subject of the verb from the parse; else the noun phrase right after/before the verb."""
-    subj = [i for i in view.subject(verb) if i in segment or not segment]
+    """Subject of the verb from the parse; else the noun phrase right after/before the verb.  A
+    passive ("X wurde aufgefordert, …") names only its agent."""
+    if _passive(view, verb):
+        return _passive_agent(view, verb)
+    subj = view.trim([i for i in view.subject(verb) if i in segment or not segment])
     if subj:
         return subj
     particle = view.particle(verb)
@@ -76,7 +139,13 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             if ci is not None and not inverted and (si == 0 or _fronted_subject(view, segs[:si], v)):
                 message, frame_end = after, segs[ci][0]
                 frame = list(range(view.start if si else seg[0], frame_end))
-            elif before and view.clause_like(before) and _inverted_frame(view, seg) and not view.is_zu_infinitive(v):
+            elif (
+                before
+                and view.clause_like(before)
+                and view.low(before[0]) != "wie"  # "Wie X berichtet wird, muss …": a frame, not a message
+                and _inverted_frame(view, seg)
+                and not view.is_zu_infinitive(v)
+            ):
                 message = before
                 frame = list(range(before[-1] + 1, seg[-1] + 1))
                 apposition = si + 1 < len(segs) and not view.clause_like(segs[si + 1])
@@ -93,7 +162,7 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             drafts.append(Draft(
                 AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
                 cue=cue_idx, source=source, frame=_with_comma(view, view.trim(frame)),
-                addressee=_addressee(view, v), rule="verb+clause", priority=60,
+                addressee=addressee_of(view, v, frame), rule="verb+clause", priority=60,
                 distancing=cue.distancing,
             ))  # fmt: skip
             break
@@ -199,11 +268,12 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
     else:  # the comma before the wie-clause and the clause, without the final full stop
         end = view.final_punct() or view.end
         frame = list(range(message[-1] + 1, end))
+    # a passive "wie … berichtet wird" names its agent or no one
+    speaker = _speaker(view, v, seg) or ([] if _passive(view, v) else view.np_after(seg[0]))
     return [Draft(
         AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
         cue=sorted([seg[0], v] + ([particle] if particle is not None else [])),
-        source=_with_apposition(view, _speaker(view, v, seg) or view.np_after(seg[0]), v), frame=frame,
-        addressee=_addressee(view, v),
+        source=_with_apposition(view, speaker, v), frame=frame, addressee=addressee_of(view, v, frame),
         rule="wie X berichtet", priority=70, distancing=cue.distancing,
     )]  # fmt: skip
 
@@ -310,7 +380,8 @@ def so_x(view: SentenceView) -> list[Draft]:
         end = view.final_punct() or view.end
         frame = list(range(prev, end))
         return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, message, cue=[i],
-                      source=np, frame=frame, rule="so X", priority=70)]  # fmt: skip
+                      source=np, addressee=addressee_of(view, None, frame), frame=frame, rule="so X",
+                      priority=70)]  # fmt: skip
     return []
 
 
@@ -378,16 +449,21 @@ def speech_act(view: SentenceView) -> list[Draft]:
         particle = view.particle(v)
         return [Draft(AttributionType.REPORTED, cue.medium, message,
                       cue=sorted([v] + ([particle] if particle is not None else [])),
-                      source=source, addressee=_addressee(view, v), rule="speech act",
+                      source=source, addressee=addressee_of(view, v), rule="speech act",
                       priority=40, distancing=cue.distancing)]  # fmt: skip
     return []
 
 
 def _passive(view: SentenceView, v: int) -> bool:
     """``… wurde … kritisiert``: a participle with a form of *werden* as its auxiliary."""
-    return view.tok(v).feature("VerbForm") == "Part" and any(
-        view.tok(k).lemma.lower() == "werden" for k in view.children(v, "aux", "aux:pass")
+    tok = view.tok(v)
+    # the morphologizer often writes a participle as "Tense=Past" without VerbForm
+    participle = (
+        tok.feature("VerbForm") == "Part"
+        or tok.tag == "VVPP"
+        or (tok.feature("Tense") == "Past" and tok.feature("Mood") is None and tok.feature("VerbForm") is None)
     )
+    return participle and any(view.tok(k).lemma.lower() == "werden" for k in view.children(v, "aux", "aux:pass"))
 
 
 def _passive_agent(view: SentenceView, v: int) -> list[int]:
@@ -456,7 +532,7 @@ def resumptive_das(view: SentenceView) -> list[Draft]:
     return [Draft(
         AttributionType.INDIRECT, _medium(view, list(view.indices), cue.medium), message,
         cue=sorted([verb] + ([particle] if particle is not None else [])), source=source,
-        frame=list(range(view.start + 1, end)), addressee=_addressee(view, verb), rule="Das sagte X",
+        frame=list(range(view.start + 1, end)), addressee=addressee_of(view, verb), rule="Das sagte X",
         priority=72, distancing=cue.distancing,
     )]  # fmt: skip
 
