@@ -68,6 +68,16 @@ def test_konjunktiv_continuation_keeps_the_speaker(analyze) -> None:  # type: ig
     assert (_text(follow.source), _text(follow.message)) == ("Der Sprecher", "Man habe keine andere Wahl.")
 
 
+def test_konjunktiv_ii_continues_the_report_too() -> None:
+    # the plural Konjunktiv I equals the indicative ("sie können"), so reports switch to Konjunktiv II
+    from quellenlage.pipeline import default_pipeline
+
+    text = "Der Minister sagte, die Lage sei ernst. Die Behörden könnten sie nicht mehr kontrollieren."
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
+    follow = analysis.attributions[-1]
+    assert (follow.type, _text(follow.source)) == (T.INDIRECT_FREE_INDIRECT, "Der Minister")
+
+
 def test_quote_over_two_sentences_is_one_attribution(analyze) -> None:  # type: ignore[no-untyped-def]
     atts = analyze("Sie erklärte: „Das war ein Fehler. Wir entschuldigen uns.“").attributions
     assert len(atts) == 1

@@ -1,15 +1,16 @@
 """Attributions carried over from context: Konjunktiv continuations and reportative *sollen*.
 
 German news keeps reporting a source's words in Konjunktiv I after one cue ("Der Staatsanwalt
-sagte, … Dies sei eindeutig nachzuweisen gewesen."); such sentences are free indirect speech of
-the last speaker.  A "soll"-sentence without a cue of its own is hearsay: it is attributed to
+sagte, … Dies sei eindeutig nachzuweisen gewesen."), or in Konjunktiv II where Konjunktiv I equals
+the indicative ("Die Behörden könnten …"); such sentences are free indirect speech of the last
+speaker.  A "soll"-sentence without a cue of its own is hearsay: it is attributed to
 the last speaker of the same or previous paragraph, else to nobody (an anonymous source).
 """
 
 from __future__ import annotations
 
 from ..model import Analysis, AttributionType, Medium
-from ..nlp.mood import finite_verbs, is_konjunktiv_i, reportative_in
+from ..nlp.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 from .draft import Draft
 
 _SPEAKER_REACH = 1  # paragraphs back that a speaker carries
@@ -44,7 +45,9 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
         s, e = sentence.token_start, sentence.token_end
         finite = finite_verbs(tokens, s, e)
         message = list(range(s, e))
-        konj = any(is_konjunktiv_i(tokens[i], tokens[i - 1] if i > s else None) for i in finite)
+        konj = any(
+            is_konjunktiv_i(tokens[i], tokens[i - 1] if i > s else None) or is_konjunktiv_ii(tokens[i]) for i in finite
+        )
         if chain and konj and last is not None and _near(analysis, last, sentence.block):
             out.append(Draft(AttributionType.INDIRECT_FREE_INDIRECT, last.medium, message,
                              source=list(last.source), rule="Konjunktiv continuation",
