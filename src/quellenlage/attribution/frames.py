@@ -143,6 +143,8 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
                 before
                 and view.clause_like(before)
                 and view.low(before[0]) != "wie"  # "Wie X berichtet wird, muss …": a frame, not a message
+                and view.can_be_reported(segs[0])  # "Obwohl …, bestritt er …"
+                and view.can_be_reported(segs[si - 1])  # "In einem Referendum, das … stattfand, sprach sich …"
                 and _inverted_frame(view, seg)
                 and not view.is_zu_infinitive(v)
             ):
@@ -173,7 +175,7 @@ def _complement_segment(view: SentenceView, segs: list[list[int]], si: int) -> i
     """The segment holding the clause of the cue verb in ``segs[si]``: the next one, or the one after
     an apposition or adverbial ("So sagte der Koordinator, Deftalgne Tessema, gegenüber der BBC, dass …")."""
     for ci in range(si + 1, min(si + 4, len(segs))):
-        if view.clause_like(segs[ci]) or view.infinitive_clause(segs[ci]):
+        if (view.clause_like(segs[ci]) or view.infinitive_clause(segs[ci])) and view.can_be_reported(segs[ci]):
             return ci
     return None
 

@@ -28,6 +28,11 @@ _CLAUSE_ENDS = _CLAUSE_STOPS | {".", "!", "?"}
 AGENT_MARKERS = frozenset({"von", "vom", "seitens"})
 _OBJECT_ARTICLES = frozenset({"dem", "den", "des", "einem", "einen", "eines"})  # never open a subject
 _SUBORDINATORS = frozenset({"dass", "ob", "wie", "weil", "da", "wenn", "was", "wer", "warum", "wo"})
+# conjunctions of adverbial clauses: such a clause is never what was said ("Sobald …, können sie …")
+_ADVERBIAL_CONJUNCTIONS = frozenset({
+    "sobald", "obwohl", "obgleich", "weil", "wenn", "als", "während", "nachdem", "bevor", "damit", "womit",
+    "wobei", "wodurch", "sodass", "falls", "indem", "seitdem", "ehe", "solange", "sofern", "soweit", "da",
+})  # fmt: skip
 
 
 class SentenceView:
@@ -323,6 +328,19 @@ class SentenceView:
         if self.low(words[0]) in _SUBORDINATORS:
             return True
         return any(self.is_finite(i) for i in words)
+
+    def can_be_reported(self, idx: list[int]) -> bool:
+        """Whether a clause can be what was said: not an adverbial clause ("sobald …", "obwohl …";
+        "da" only as a conjunction, not in "da sei nichts") and not a relative clause ("welche …
+        führte", "auf die … hingewiesen wird"; "das sei gut" is a main clause)."""
+        words = [i for i in idx if not self.is_quote(i)]
+        if not words:
+            return False
+        first = self.low(words[0])
+        if first in _ADVERBIAL_CONJUNCTIONS and not (len(words) > 1 and self.is_finite(words[1])):
+            return False
+        k = words[1] if self.tokens[words[0]].pos == "ADP" and len(words) > 1 else words[0]
+        return not (self.is_relative_pronoun(k) and not (k + 1 < self.end and self.is_finite(k + 1)))
 
     def is_zu_infinitive(self, i: int) -> bool:
         """``abzufragen`` or ``zu unterstellen``: a verb of a *zu*-infinitive clause."""
