@@ -261,3 +261,23 @@ def test_the_addressee_is_found(sentence: str, source: str, addressee: str) -> N
     analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
     (att,) = [a for a in analysis.attributions if a.parent is None]
     assert (_text(att.source), _text(att.addressee)) == (source, addressee)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "messages"),
+    [
+        # a relative or adverbial clause is never what was said
+        ("Der Untersuchungsbericht schildert die Fehlerkette, welche schließlich zu der Tragödie führte.", []),
+        ("Die Polizei warnte die Anwohner, die am Fluss wohnen, dass das Wasser steige.",
+         ["dass das Wasser steige"]),
+        ("Obwohl das Handy sichergestellt wurde, bestritt er eine Tatbeteiligung.",
+         ["Obwohl das Handy sichergestellt wurde, bestritt er eine Tatbeteiligung."]),
+        # "da" opening a main clause is no conjunction
+        ("Er sagte, da sei nichts mehr zu machen.", ["da sei nichts mehr zu machen"]),
+    ],
+)  # fmt: skip
+def test_only_a_clause_that_can_be_said_is_a_message(sentence: str, messages: list[str]) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
+    assert [_text(a.message) for a in analysis.attributions if a.parent is None] == messages
