@@ -16,7 +16,7 @@ from ..attribution.quotes import find_quotes
 from ..model import Analysis, Attribution, Token
 
 ROLE_OF_PART = (("message", "Q"), ("cue", "CUE"), ("source", "SPK"), ("addressee", "ADR"), ("frame", "FRM"))
-FEATURE_VERSION = 2  # bump when features change: a model trained on other features is refused
+FEATURE_VERSION = 3  # bump when features change: a model trained on other features is refused
 _QUOTE_CHARS = frozenset('„“”«»‚‘’‹›"')
 
 
@@ -125,6 +125,7 @@ def token_features(analysis: Analysis) -> list[list[str]]:
         prev_rule = next((roles[i] for i in rng if roles[i].startswith("Q")), "")
         sent_facts[s.index] = facts
 
+    segment_kind = _segment_kinds(analysis)
     base: list[list[str]] = []
     for i, t in enumerate(tokens):
         low = lows[i]
@@ -133,7 +134,7 @@ def token_features(analysis: Analysis) -> list[list[str]]:
         feats = [
             "w=" + low, "lem=" + lemmas[i], "pos=" + t.pos, "tag=" + t.tag, "dep=" + t.dep,
             "shape=" + _shape(t.span.text), "suf3=" + low[-3:], "mood=" + mood,
-            "rrole=" + roles[i], "rule=" + rules[i], "qd=" + str(min(depth[i], 2)),
+            "rrole=" + roles[i], "rule=" + rules[i], "qd=" + str(min(depth[i], 2)), *segment_kind[i],
         ]  # fmt: skip
         if t.span.text in _QUOTE_CHARS:
             feats.append("qmark")
@@ -169,6 +170,39 @@ def token_features(analysis: Analysis) -> list[list[str]]:
         if i:
             feats.append("w-1|w=" + lows[i - 1] + "|" + lows[i])
         out.append(feats)
+    return out
+
+
+def _segment_kinds(analysis: Analysis) -> list[tuple[str, str]]:
+    """Per token, what kind of comma-separated stretch it is in and what the stretch before was:
+    a dass/ob clause, a w-clause, an adverbial or relative clause, a zu-infinitive, a verb-first or
+    verb-second clause, or no clause ("np")."""
+    from ..attribution.syntax import SentenceView
+
+    out = [("seg=", "pseg=")] * len(analysis.tokens)
+    for sentence in analysis.sentences:
+        view = SentenceView(analysis, sentence)
+        previous = "start"
+        for seg in view.segments():
+            words = [i for i in seg if not view.is_quote(i)] or seg
+            first = view.low(words[0])
+            if first in ("dass", "daß", "ob"):
+                kind = "dass"
+            elif not view.can_be_reported(seg):
+                kind = "adv_rel"
+            elif first in ("wie", "was", "wer", "warum", "wo", "wann", "weshalb", "wieso", "wonach"):
+                kind = "wh"
+            elif view.infinitive_clause(seg):
+                kind = "zu"
+            elif view.is_finite(words[0]):
+                kind = "v1"
+            elif any(view.is_finite(i) for i in words):
+                kind = "v2"
+            else:
+                kind = "np"
+            for i in seg:
+                out[i] = ("seg=" + kind, "pseg=" + previous)
+            previous = kind
     return out
 
 
