@@ -171,6 +171,9 @@ RULES_ONLY_CASES = [
     # the agent of a passive speech act is its speaker, not the subject
     ("Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert.", "der Opposition", "wurde kritisiert",
      "Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert."),
+    # "so X" as a parenthesis inside the message
+    ("Sein Rivale McCain, so Obama weiter, würde massiv Spenden von solchen Gruppen erhalten.", "Obama", "so",
+     "Sein Rivale McCain würde massiv Spenden von solchen Gruppen erhalten"),
     # a clause before the colon names its speaker as its subject
     ("Zypries sieht in dem Urteil eine Bestätigung: „Das Gericht stärkt die Bürger.“", "Zypries", "",
      "„Das Gericht stärkt die Bürger.“"),

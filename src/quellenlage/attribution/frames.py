@@ -365,7 +365,8 @@ def _head_noun(view: SentenceView, np: list[int]) -> int:
 
 
 def so_x(view: SentenceView) -> list[Draft]:
-    """``…, so X (weiter).``: the message precedes, the source follows "so"."""
+    """``…, so X (weiter).``: the message precedes, the source follows "so"; or ``…, so X, …``
+    inside the message."""
     for i in view.indices:
         if view.low(i) != "so" or i == view.start:
             continue
@@ -375,12 +376,23 @@ def so_x(view: SentenceView) -> list[Draft]:
         if view.tok(prev).text != "," and not view.is_quote(i - 1):
             continue
         np = view.np_after(i)
-        rest = [k for k in range(i + 1, view.end) if not view.is_punct(k)]
-        if not np or any(view.is_finite(k) for k in rest):
+        if not np:
             continue
-        message = _strip_final(view, list(range(view.start, prev)))
         end = view.final_punct() or view.end
-        frame = list(range(prev, end))
+        rest = [k for k in range(i + 1, end) if not view.is_punct(k)]
+        message = _strip_final(view, list(range(view.start, prev)))
+        if any(view.is_finite(k) for k in rest):
+            # "Sein Rivale, so Obama weiter, würde …": the frame is a parenthesis inside the message
+            close = next((k for k in range(i + 1, end) if view.tok(k).text == ","), None)
+            if close is None or any(view.is_finite(k) for k in range(i + 1, close)):
+                continue
+            after = list(range(close + 1, end))
+            if not any(view.is_finite(k) for k in after):
+                continue
+            frame = list(range(prev, close + 1))
+            message = message + after
+        else:
+            frame = list(range(prev, end))
         return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, message, cue=[i],
                       source=np, addressee=addressee_of(view, None, frame), frame=frame, rule="so X",
                       priority=70)]  # fmt: skip

@@ -44,7 +44,7 @@ DROP_UNMATCHED = frozenset({"partial quote"})
 UNSUPPORTED_DROPPED = frozenset({AttributionType.REPORTED})
 # a rule finding the model missed is kept only where the model gives its message at least this
 # mean marginal probability of a message label (measured on the half-split, see the model card)
-MIN_MESSAGE_PROBABILITY = 0.2
+MIN_MESSAGE_PROBABILITY = 0.1
 
 
 @dataclass(frozen=True)
