@@ -160,6 +160,8 @@ RULES_ONLY_CASES = [
      "Hans Papier, Präsident des Gerichts", "sagte", "dass der Antrag keine Vorentscheidung sei"),
     ("Deiss, der sich zu diesem Schritt entschlossen hatte, sagte zur Begründung, er wolle Platz machen.",
      "Deiss", "sagte", "er wolle Platz machen"),
+    ("In einer Videobotschaft, die in der Nacht eingespielt wurde, sagte Thaksin, man werde kämpfen.",
+     "Thaksin", "sagte", "man werde kämpfen"),
     # a fronted adverbial is not the speaker
     ("Des Weiteren verwies Steinbrück darauf, dass der Entwurf verfassungskonform sei.", "Steinbrück",
      "verwies darauf", "dass der Entwurf verfassungskonform sei"),

@@ -182,20 +182,24 @@ def _complement_segment(view: SentenceView, segs: list[list[int]], si: int) -> i
 
 def _fronted_subject(view: SentenceView, before: list[list[int]], v: int) -> bool:
     """``Hans-Jürgen Papier, Präsident des Gerichts, sagte, dass …`` / ``Deiss, der sich … entschlossen
-    hatte, sagte, …``: the segments before the verb are its subject with appositions and relative
-    clauses, and the verb opens its own segment."""
+    hatte, sagte, …`` / ``In einer Rede, die …, sagte X, …``: the segments before the verb are its
+    subject (or a prepositional phrase, the subject following the verb) with appositions and
+    relative clauses, and the verb opens its own segment."""
     seg_of_v = next(s for s in view.segments() if v in s)
     if seg_of_v[0] != v or not view.is_finite(v) or view.clause_like(before[0]):
         return False
     subject = view.subject(v)
-    if not subject or subject[0] not in before[0]:
+    fronted = (
+        view.tok(before[0][0]).pos == "ADP" and bool(subject) and subject[0] > v
+    )  # "In einer Rede, die …, sagte X"
+    if not subject or (subject[0] not in before[0] and not fronted):
         return False
     return all(not view.clause_like(s) or _relative_clause(view, s) for s in before[1:])
 
 
 def _relative_clause(view: SentenceView, seg: list[int]) -> bool:
     head = seg[1] if len(seg) > 1 and view.tok(seg[0]).pos == "ADP" else seg[0]  # "mit dem …"
-    return view.is_relative_pronoun(head)
+    return view.is_relative_pronoun(head) or view.low(head) in ("dessen", "deren")  # "…, dessen Behörde …"
 
 
 def _with_apposition(view: SentenceView, source: list[int], verb: int) -> list[int]:
