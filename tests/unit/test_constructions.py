@@ -173,6 +173,11 @@ RULES_ONLY_CASES = [
     # the agent of a passive speech act is its speaker, not the subject
     ("Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert.", "der Opposition", "wurde kritisiert",
      "Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert."),
+    # a source phrase opening the sentence runs to the finite verb
+    ("Laut Oberst Franz Polzer vom Landeskriminalamt hatten die Piloten genug Flugerfahrung.",
+     "Oberst Franz Polzer vom Landeskriminalamt", "Laut", "hatten die Piloten genug Flugerfahrung"),
+    ("Nach Meinung von Mike Brown, Professor am Caltech, könnte das Objekt in die Nähe Neptuns geraten.",
+     "Meinung von Mike Brown, Professor am Caltech", "Nach", "könnte das Objekt in die Nähe Neptuns geraten"),
     # "so X" as a parenthesis inside the message
     ("Sein Rivale McCain, so Obama weiter, würde massiv Spenden von solchen Gruppen erhalten.", "Obama", "so",
      "Sein Rivale McCain würde massiv Spenden von solchen Gruppen erhalten"),

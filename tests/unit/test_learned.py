@@ -177,6 +177,15 @@ def test_a_reported_speech_act_needs_a_verb_the_rules_know() -> None:
     assert [(a.type, a.message[0].text) for a in found] == [(T.INDIRECT, "dass die Steuern steigen")]
 
 
+def test_a_sourceless_demnach_is_not_an_anonymous_claim() -> None:
+    # "Demnach" points back to a source the model does not name: the outlet's report stays its own
+    text = "Die Polizei nannte am Abend Einzelheiten. Demnach hat der Fahrer die Kontrolle verloren."
+    spans = {"Demnach": "CUE", "hat der Fahrer die Kontrolle verloren": "Indirect"}
+    stage = LearnedAttribute(tagger=_FixedTagger(spans))  # type: ignore[arg-type]
+    found = stage(rules_pipeline()(ingest.from_text(text, lang="de"))).attributions
+    assert not [a for a in found if "Fahrer" in a.message[0].text]
+
+
 def test_the_model_finds_what_the_rules_miss() -> None:
     text = "Der Minister hält es für möglich, dass die Steuern steigen."
     assert not default_pipeline(rules_only=True)(ingest.from_text(text, lang="de")).attributions

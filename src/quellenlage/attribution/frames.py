@@ -306,7 +306,7 @@ def preposition_source(view: SentenceView) -> list[Draft]:
         if not np:
             continue
         if word != "zufolge":
-            np = _source_postmodifier(view, np)
+            np = _prefield_source(view, i, _source_postmodifier(view, np))
         frame = sorted([*np, i])
         medium = source_noun_medium(view.tok(_head_noun(view, np)).text) or Medium.SPEECH_OR_WRITING
         part = view.semicolon_part(i)  # "…; nach Behördenangaben stecke …" covers its part only
@@ -361,6 +361,22 @@ def _source_postmodifier(view: SentenceView, np: list[int]) -> list[int]:
         if close is not None and all(view.tok(j).pos in ("PROPN", "NOUN", "X") for j in range(k + 1, close)):
             out += list(range(k, close + 1))
     return out
+
+
+def _prefield_source(view: SentenceView, cue: int, np: list[int]) -> list[int]:
+    """``Laut Oberst Polzer vom Landeskriminalamt hatten …``, ``Nach Meinung von Mike Brown, Professor
+    am Caltech, könnte …``: a source phrase that opens the sentence runs to the finite verb (the
+    verb-second position), with its postmodifiers and appositions."""
+    if cue != view.start or not np:
+        return np
+    finite = next((k for k in range(np[-1] + 1, view.end) if view.is_finite(k)), None)
+    if finite is None:
+        return np
+    stretch = list(range(np[-1] + 1, finite))
+    quotes = sum(view.is_quote(k) for k in stretch)
+    if not stretch or len(stretch) > 15 or quotes % 2 or any(view.tok(k).pos == "SCONJ" for k in stretch):
+        return np
+    return view.trim(np + stretch)
 
 
 def _head_noun(view: SentenceView, np: list[int]) -> int:
