@@ -186,6 +186,17 @@ def test_a_sourceless_demnach_is_not_an_anonymous_claim() -> None:
     assert not [a for a in found if "Fahrer" in a.message[0].text]
 
 
+def test_a_report_only_the_model_found_is_continued() -> None:
+    # the rules miss "hält es für möglich"; the Konjunktiv sentence after the model's finding
+    # continues the minister's report
+    text = "Der Minister hält es für möglich, dass die Steuern steigen. Man müsse sparen."
+    spans = {"Der Minister": "SPK", "dass die Steuern steigen": "Indirect"}
+    stage = LearnedAttribute(tagger=_FixedTagger(spans))  # type: ignore[arg-type]
+    found = stage(rules_pipeline()(ingest.from_text(text, lang="de"))).attributions
+    follow = [a for a in found if a.message[0].text.startswith("Man müsse")]
+    assert [(a.type, a.source[0].text) for a in follow] == [(T.INDIRECT_FREE_INDIRECT, "Der Minister")]
+
+
 def test_the_model_finds_what_the_rules_miss() -> None:
     text = "Der Minister hält es für möglich, dass die Steuern steigen."
     assert not default_pipeline(rules_only=True)(ingest.from_text(text, lang="de")).attributions

@@ -9,6 +9,8 @@ It runs after the rules (:class:`quellenlage.attribution.Attribute`) and merges:
   its medium and any speaker, cue or addressee the model left empty; a learned reported speech
   act that overlaps none is dropped (``UNSUPPORTED_DROPPED``), and so is a sourceless one whose cue
   points back ("Demnach …", ``ANAPHORIC_CUES``);
+- the rules' continuations (Konjunktiv and reportative *soll* sentences after a report) run again
+  on the merged reading, so a report only the model found is continued too;
 - rule findings the model missed are kept where the model gives their message a mean message
   probability of at least ``MIN_MESSAGE_PROBABILITY``, except the kinds in ``DROP_UNMATCHED``; so
   is one whose only overlap with the model is a quotation the rule found nested in it.  A denial
@@ -24,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .. import lexicons
+from ..attribution.continuation import continuation_drafts
 from ..attribution.draft import Draft
 from ..attribution.quotes import find_quotes
 from ..attribution.stage import _to_attribution
@@ -69,6 +72,9 @@ class LearnedAttribute:
         drafts = decode(analysis, tagging.labels, quotes)
         if self.keep_rules:
             drafts = _merge_rules(analysis, drafts, tagging.message_probability)
+            # the merged reading may start a report the rules alone did not see: its Konjunktiv
+            # and "soll" sentences continue it
+            drafts += continuation_drafts(analysis, [d for d in drafts if d.parent is None])
         ordered = sorted(drafts, key=lambda d: (d.first, d.parent is not None))
         ids = {id(d): n for n, d in enumerate(ordered)}
         made = tuple(_to_attribution(analysis, d, ids[id(d)], ids) for d in ordered)
