@@ -189,9 +189,8 @@ def _fronted_subject(view: SentenceView, before: list[list[int]], v: int) -> boo
     if seg_of_v[0] != v or not view.is_finite(v) or view.clause_like(before[0]):
         return False
     subject = view.subject(v)
-    fronted = (
-        view.tok(before[0][0]).pos == "ADP" and bool(subject) and subject[0] > v
-    )  # "In einer Rede, die …, sagte X"
+    # "In einer Rede, die …, sagte X": a prepositional phrase first, the subject after the verb
+    fronted = view.tok(before[0][0]).pos == "ADP" and bool(subject) and subject[0] > v
     if not subject or (subject[0] not in before[0] and not fronted):
         return False
     return all(not view.clause_like(s) or _relative_clause(view, s) for s in before[1:])
