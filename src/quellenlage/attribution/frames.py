@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from ..lexicons import cue_nouns, source_noun_medium, verb_cues
 from ..model import AttributionType, Medium
 from .draft import Draft
-from .syntax import AGENT_MARKERS, SentenceView
+from .syntax import SentenceView
 
 Handler = Callable[[SentenceView], list[Draft]]
 _ONLINE = ("twitter", "tweet", "facebook", "instagram", "telegram", "x.com")
@@ -72,9 +72,7 @@ def _addressee_of_verb(view: SentenceView, verb: int) -> list[int]:
             "zu" in words and lemma == "sagen" and view.tok(k).pos == "PROPN"
         ):
             return without(k, case)
-        dative = view.tok(k).dep == "iobj" or (
-            lemma in _TELLS and "Dat" in [view.tok(x).feature("Case") for x in (k, *view.children(k, "det"))]
-        )
+        dative = view.tok(k).dep == "iobj" or (lemma in _TELLS and _dative(view, k))
         if not case and view.tok(k).dep != "nmod" and (dative or (directive and view.tok(k).dep == "obj")):
             return view.phrase(k)
         if view.tok(k).lemma.lower().startswith(_CHANNEL_NOUNS):
@@ -82,13 +80,17 @@ def _addressee_of_verb(view: SentenceView, verb: int) -> list[int]:
                 inner = view.children(m, "case")
                 if any(view.low(c) in ("mit", "an") for c in inner):
                     return without(m, inner)
-    if _passive(view, verb):  # "Die Männer werden beschuldigt", "Ihm wird vorgeworfen"
+    if view.is_passive(verb):  # "Die Männer werden beschuldigt", "Ihm wird vorgeworfen"
         for head in (verb, *view.children(verb, "aux", "aux:pass")):
             for k in view.children(head, "nsubj", "nsubj:pass"):
-                dative = "Dat" in [view.tok(x).feature("Case") for x in (k, *view.children(k, "det"))]
-                if directive or dative:
+                if directive or _dative(view, k):
                     return view.phrase(k)
     return []
+
+
+def _dative(view: SentenceView, k: int) -> bool:
+    """Whether the noun or its article is tagged dative (the tagger often gets one of them right)."""
+    return "Dat" in [view.tok(x).feature("Case") for x in (k, *view.children(k, "det"))]
 
 
 def posted_online(view: SentenceView, idx: list[int]) -> bool:
@@ -103,8 +105,8 @@ def _medium(view: SentenceView, frame: list[int], default: Medium) -> Medium:
 def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
     """Subject of the verb from the parse; else the noun phrase right after/before the verb.  A
     passive ("X wurde aufgefordert, …") names only its agent."""
-    if _passive(view, verb):
-        return _passive_agent(view, verb)
+    if view.is_passive(verb):
+        return view.passive_agent(verb)
     subj = view.trim([i for i in view.subject(verb) if i in segment or not segment])
     if subj:
         return subj
@@ -274,7 +276,7 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
         end = view.final_punct() or view.end
         frame = list(range(message[-1] + 1, end))
     # a passive "wie … berichtet wird" names its agent or no one
-    speaker = _speaker(view, v, seg) or ([] if _passive(view, v) else view.np_after(seg[0]))
+    speaker = _speaker(view, v, seg) or ([] if view.is_passive(v) else view.np_after(seg[0]))
     return [Draft(
         AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
         cue=sorted([seg[0], v] + ([particle] if particle is not None else [])),
@@ -475,7 +477,7 @@ def speech_act(view: SentenceView) -> list[Draft]:
         cue = view.cue(v)
         if cue is None or not cue.act or _subordinate(view, v) or _negated(view, v):
             continue
-        source = _passive_agent(view, v) if _passive(view, v) else view.subject(v)
+        source = view.passive_agent(v) if view.is_passive(v) else view.subject(v)
         if not source or cues.get(view.verb_lemma(v)) is None:
             continue
         message = list(view.indices)
@@ -484,31 +486,6 @@ def speech_act(view: SentenceView) -> list[Draft]:
                       cue=sorted([v] + ([particle] if particle is not None else [])),
                       source=source, addressee=addressee_of(view, v), rule="speech act",
                       priority=40, distancing=cue.distancing)]  # fmt: skip
-    return []
-
-
-def _passive(view: SentenceView, v: int) -> bool:
-    """``… wurde … kritisiert``: a participle with a form of *werden* as its auxiliary."""
-    tok = view.tok(v)
-    # the morphologizer often writes a participle as "Tense=Past" without VerbForm
-    participle = (
-        tok.feature("VerbForm") == "Part"
-        or tok.tag == "VVPP"
-        or (tok.feature("Tense") == "Past" and tok.feature("Mood") is None and tok.feature("VerbForm") is None)
-    )
-    return participle and any(view.tok(k).lemma.lower() == "werden" for k in view.children(v, "aux", "aux:pass"))
-
-
-def _passive_agent(view: SentenceView, v: int) -> list[int]:
-    """The agent of a passive speech act: from the parse, else the von-phrase nearest before the
-    verb ("Von der Opposition wurde … kritisiert", "… vom Deutschen Wetterdienst als „sehr hoch“
-    eingestuft"); none without one."""
-    agent = view.agent(v)
-    if agent:
-        return agent
-    for k in range(v - 1, view.start - 1, -1):
-        if view.low(k) in AGENT_MARKERS:
-            return view.np_after(k)
     return []
 
 

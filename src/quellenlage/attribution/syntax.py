@@ -169,6 +169,29 @@ class SentenceView:
                 return self.trim([x for x in self.subtree(k) if self.low(x) not in AGENT_MARKERS])
         return []
 
+    def is_passive(self, i: int) -> bool:
+        """``… wurde … kritisiert``: a participle with a form of *werden* as its auxiliary."""
+        tok = self.tokens[i]
+        # the morphologizer often writes a participle as "Tense=Past" without VerbForm
+        participle = (
+            tok.feature("VerbForm") == "Part"
+            or tok.tag == "VVPP"
+            or (tok.feature("Tense") == "Past" and tok.feature("Mood") is None and tok.feature("VerbForm") is None)
+        )
+        return participle and any(self.tokens[k].lemma.lower() == "werden" for k in self.children(i, "aux", "aux:pass"))
+
+    def passive_agent(self, i: int) -> list[int]:
+        """The agent of passive verb ``i``: from the parse, else the von-phrase nearest before the
+        verb ("Von der Opposition wurde … kritisiert", "… vom Deutschen Wetterdienst als „sehr hoch“
+        eingestuft"); none without one."""
+        agent = self.agent(i)
+        if agent:
+            return agent
+        for k in range(i - 1, self.start - 1, -1):
+            if self.low(k) in AGENT_MARKERS:
+                return self.np_after(k)
+        return []
+
     def _adverbial(self, phrase: list[int]) -> bool:
         """A fronted adverbial the parser took for the subject: a prepositional phrase, a genitive or
         dative phrase, a date ("Ende Januar 2006") or a sentence adverb ("Ebenso")."""

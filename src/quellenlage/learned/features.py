@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .. import lexicons
 from ..attribution.quotes import find_quotes
+from ..attribution.syntax import SentenceView
 from ..model import Analysis, Attribution, Token
 
 ROLE_OF_PART = (("message", "Q"), ("cue", "CUE"), ("source", "SPK"), ("addressee", "ADR"), ("frame", "FRM"))
@@ -177,8 +178,6 @@ def _segment_kinds(analysis: Analysis) -> list[tuple[str, str]]:
     """Per token, what kind of comma-separated stretch it is in and what the stretch before was:
     a dass/ob clause, a w-clause, an adverbial or relative clause, a zu-infinitive, a verb-first or
     verb-second clause, or no clause ("np")."""
-    from ..attribution.syntax import SentenceView
-
     out = [("seg=", "pseg=")] * len(analysis.tokens)
     for sentence in analysis.sentences:
         view = SentenceView(analysis, sentence)
