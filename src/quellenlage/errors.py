@@ -8,10 +8,13 @@
     │   ├── BinaryInputError        bytes that are not text (an image, a PDF, an archive)
     │   ├── EncodingError           text bytes that do not decode
     │   ├── UnsupportedLanguageError  text in a language the analysis does not cover
+    │   ├── InputTooLargeError      more text than the size limit allows (the limit can be raised)
     │   └── FetchError              a URL could not be fetched (network, status, size, type)
+    │       ├── InvalidUrlError         not a well-formed http(s) URL (scheme, host name, port)
     │       └── UrlNotAllowedError      a URL points to a private or local address (service policy)
     ├── ExtractionError         an HTML page held no article text
     ├── TimeLimitError          an analysis ran past its time limit
+    ├── MemoryLimitError        an analysis needed more memory than a worker may use
     ├── ConfigError             a setting or option is invalid: fix the configuration
     └── ResourceError           a bundled lexicon or model is missing or broken: reinstall
 
@@ -65,9 +68,19 @@ class UnsupportedLanguageError(InputError):
     default_hint = "Quellenlage analyses German articles; set the language to de to force German"
 
 
+class InputTooLargeError(InputError):
+    code = "too_large"
+    default_hint = "give a shorter text, or raise the size limit"
+
+
 class FetchError(InputError):
     code = "fetch_failed"
     default_hint = "check the URL, or save the page and pass the file"
+
+
+class InvalidUrlError(FetchError):
+    code = "invalid_url"
+    default_hint = "give a well-formed http(s) URL, or save the page and pass the file"
 
 
 class UrlNotAllowedError(FetchError):
@@ -78,6 +91,11 @@ class UrlNotAllowedError(FetchError):
 class TimeLimitError(QuellenlageError):
     code = "time_limit"
     default_hint = "the article is too long or unusual to analyse in time; try a shorter text"
+
+
+class MemoryLimitError(QuellenlageError):
+    code = "memory_limit"
+    default_hint = "the article is too large or unusual to analyse within the memory limit; try a shorter text"
 
 
 class ExtractionError(QuellenlageError):

@@ -93,6 +93,16 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A recoverable oddity in the input or analysis, reported instead of raised."""
+
+    code: str
+    message: str
+    severity: Severity = Severity.WARNING
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What is known about the article besides its text."""
 
@@ -119,13 +129,15 @@ class Article:
     """The analysed text, fixed once made, and its metadata.
 
     ``dropped`` lists the lines removed as boilerplate (share buttons, credits, follow-us lines),
-    so that a reader can check that nothing of the article was lost.
+    so that a reader can check that nothing of the article was lost.  ``diagnostics`` says what
+    ingestion had to repair in the input (lone surrogates replaced, say); the analysis starts from them.
     """
 
     text: str
     blocks: tuple[Block, ...]
     metadata: Metadata = field(default_factory=Metadata)
     dropped: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
@@ -209,16 +221,6 @@ class Attribution:
     hedged: bool = False
     rule: str = ""
     parent: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """A recoverable oddity in the input or analysis, reported instead of raised."""
-
-    code: str
-    message: str
-    severity: Severity = Severity.WARNING
-    span: Span | None = None
 
 
 class Assertor(StrEnum):

@@ -59,7 +59,7 @@ class Pipeline:
     def __call__(self, article: Article, *, deadline: float | None = None) -> Analysis:
         """Run every stage; with a ``deadline`` (a ``time.monotonic()`` value) stop between stages
         once it has passed, raising :class:`TimeLimitError`."""
-        analysis = Analysis(article=article, layers=frozenset({"article"}))
+        analysis = Analysis(article=article, layers=frozenset({"article"}), diagnostics=article.diagnostics)
         for stage in self.stages:
             if deadline is not None and time.monotonic() > deadline:
                 raise TimeLimitError(f"the analysis ran out of time before stage {stage.name!r}", stage=stage.name)
@@ -81,8 +81,8 @@ class Segment:
     provides: frozenset[str] = frozenset({"sentences", "tokens"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        sentences, tokens = nlp.segment(analysis.article)
-        return replace(analysis, sentences=sentences, tokens=tokens)
+        sentences, tokens, diagnostics = nlp.segment(analysis.article)
+        return replace(analysis, sentences=sentences, tokens=tokens, diagnostics=analysis.diagnostics + diagnostics)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import unicodedata
 from charset_normalizer import from_bytes
 
 from ..errors import BinaryInputError, EmptyInputError, EncodingError
+from ..model import Diagnostic
 
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -31,10 +32,21 @@ def _looks_like_text(text: str) -> bool:
     return controls / len(text) < 0.01 and letters / len(text) > 0.6
 
 
-def decode_bytes(data: bytes, *, name: str = "input") -> str:
-    """Decode ``data`` as text.
+#: A UTF-16 text may have this share of broken code units (a lone surrogate, an odd last byte)
+#: replaced by U+FFFD; more, and it is not taken for UTF-16 text at all.
+MAX_BROKEN_UTF16 = 0.01
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they are; otherwise
+
+def decode_bytes(data: bytes, *, name: str = "input") -> str:
+    """Decode ``data`` as text (see :func:`decode`), without the diagnostics."""
+    return decode(data, name=name)[0]
+
+
+def decode(data: bytes, *, name: str = "input") -> tuple[str, tuple[Diagnostic, ...]]:
+    """Decode ``data`` as text, with what had to be repaired.
+
+    UTF-8 (with or without BOM) is taken as it is; UTF-16 with BOM too, where a few broken code
+    units (a lone surrogate, a truncated last unit) become U+FFFD with a diagnostic; otherwise
     charset-normalizer must find a Western legacy encoding (cp1252, latin-1, …) whose decoding looks like
     language, else :class:`EncodingError`.  Binary data raises :class:`BinaryInputError`.
     """
@@ -44,11 +56,11 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
         if data.startswith(magic):
             raise BinaryInputError(f"{name} is {what}, not text", name=name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return _utf16(data, name)
     if b"\x00" in data[:4096]:
         raise BinaryInputError(f"{name} contains NUL bytes: it is binary, not text", name=name)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as exc:
         utf8_error = exc
     best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
@@ -58,4 +70,18 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
             name=name,
             position=utf8_error.start,
         )
-    return str(best)
+    return str(best), ()
+
+
+def _utf16(data: bytes, name: str) -> tuple[str, tuple[Diagnostic, ...]]:
+    try:
+        return data.decode("utf-16"), ()
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    text = data.decode("utf-16", errors="replace")
+    broken = text.count("\ufffd") - data.decode("utf-16", errors="ignore").count("\ufffd")
+    if broken > max(1, MAX_BROKEN_UTF16 * len(text)):
+        raise EncodingError(f"{name} starts like UTF-16 but {broken} of its code units are broken "
+                            f"(the first at byte {first})", name=name, position=first)  # fmt: skip
+    return text, (Diagnostic("encoding_repaired", f"{broken} broken UTF-16 code unit(s) in {name} (the first at "
+                             f"byte {first}) replaced by U+FFFD"),)  # fmt: skip

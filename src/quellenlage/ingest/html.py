@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from ..errors import ExtractionError
@@ -26,11 +29,9 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
     """
     if isinstance(html, str):
         html = _strip_preamble(html)
-    # Never deduplicate=True: trafilatura keeps a process-wide cache of text it has seen, so a
-    # batch worker or the service would drop paragraphs (or whole pages) seen in earlier pages.
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    if doc is None or isinstance(doc, dict) or doc.body is None:
-        raise ExtractionError("the page holds no article text")
+    doc = _extract(html)
+    if doc is None:
+        doc = _extract_deep(html)
     body: list[tuple[BlockKind, str]] = []
     for element in doc.body:
         text = clean_line(" ".join("".join(element.itertext()).split()))
@@ -59,6 +60,40 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
         input_format="html",
     )
     return assemble(blocks, meta)
+
+
+def _extract(page: str | bytes | lxml.html.HtmlElement) -> Any:
+    # Never deduplicate=True: trafilatura keeps a process-wide cache of text it has seen, so a
+    # batch worker or the service would drop paragraphs (or whole pages) seen in earlier pages.
+    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False)
+    return None if doc is None or isinstance(doc, dict) or doc.body is None else doc
+
+
+#: libxml2's HTML parser stops descending at 255 nested elements unless asked for a "huge" tree;
+#: a page nested deeper loses everything below that depth.
+PARSER_DEPTH = 255
+
+
+def _extract_deep(html: str | bytes) -> Any:
+    """A second try for pages nested deeper than the parser's default limit; else the right error."""
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False)
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.LxmlError, ValueError):
+        raise ExtractionError("the page holds no article text") from None
+    depth = max((sum(1 for _ in element.iterancestors()) for element in tree.iter()), default=0)
+    if depth < PARSER_DEPTH:
+        raise ExtractionError("the page holds no article text")
+    try:
+        doc = _extract(tree)
+    except RecursionError:
+        doc = None
+    if doc is None:
+        raise ExtractionError(
+            f"the page nests its elements {depth} deep and no article text was found in it",
+            hint="save the article's text and pass that instead", depth=depth,
+        )
+    return doc
 
 
 _DOCUMENT_START = re.compile(r"<!doctype html|<html[\s>]", re.IGNORECASE)
