@@ -168,5 +168,5 @@ def test_emoji_are_still_tokens_of_their_own() -> None:
     from quellenlage.nlp.segment import segment
 
     article = ingest.from_text("Toll😀 gemacht, sagte er 👍🏽. Ohne Emoji bleibt alles gleich.", lang="de")
-    _, tokens = segment(article)
+    _, tokens, _ = segment(article)
     assert [t.text for t in tokens][:7] == ["Toll", "😀", "gemacht", ",", "sagte", "er", "👍🏽"]

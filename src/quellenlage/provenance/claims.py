@@ -12,20 +12,23 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from ..lexicons import denial_lemmas
 from ..model import (
     Analysis,
     Assertor,
+    Attribution,
     BlockKind,
     Claim,
     EpistemicStatus,
+    Hedge,
     HedgeKind,
     Source,
     Span,
     Token,
 )
-from .entities import TokenIndex
+from .entities import SentenceIndex, TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _OWN_WORDS = 3  # content words of the outlet's own that make an attributed sentence mixed
@@ -73,26 +76,40 @@ def _denials(tokens: list[Token]) -> list[Span]:
     return out
 
 
+def _attributions_by_sentence(analysis: Analysis, left_out: set[int]) -> dict[int, list[Attribution]]:
+    """Sentence index → the attributions whose message, source or cue reach into it, in article order."""
+    index = SentenceIndex(analysis.sentences)
+    found: dict[int, list[Attribution]] = defaultdict(list)
+    for att in analysis.attributions:
+        if att.id in left_out:
+            continue
+        for k in sorted({k for sp in (*att.message, *att.source, *att.cue) for k in index.overlapping(sp)}):
+            found[k].append(att)
+    return found
+
+
 def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim, ...]:
     text = analysis.article.text
     index = TokenIndex(analysis.tokens)
     entity_of = {aid: s.id for s in sources for aid in s.attributions}
     authorial = {aid for s in sources if s.publisher for aid in s.attributions}  # "Ich meine, …": the outlet's voice
+    by_sentence = _attributions_by_sentence(analysis, authorial)
+    hedges_in: dict[int, list[Hedge]] = defaultdict(list)
+    for hedge in analysis.hedges:
+        hedges_in[hedge.sentence].append(hedge)
     claims = []
     for sentence in analysis.sentences:
         block = analysis.article.blocks[sentence.block] if sentence.block < len(analysis.article.blocks) else None
         if block is None or block.kind not in BODY_KINDS:
             continue
-        s, e = sentence.span.start, sentence.span.end
         tokens = index.within(sentence.span)
-        atts = [a for a in analysis.attributions if a.id not in authorial
-                and any(sp.start < e and s < sp.end for sp in (*a.message, *a.source, *a.cue))]  # fmt: skip
+        atts = by_sentence.get(sentence.index, [])
         covered = [sp for a in atts for sp in (*a.message, *a.source, *a.cue, *a.frame)]
         own = [t for t in tokens if t.pos in _CONTENT and not any(c.start <= t.span.start < c.end for c in covered)]
         by = Assertor.OUTLET
         if atts:
             by = Assertor.MIXED if len(own) >= _OWN_WORDS else Assertor.SOURCE
-        hedges = [h for h in analysis.hedges if h.sentence == sentence.index]
+        hedges = hedges_in.get(sentence.index, [])
         triggers = [h.trigger for h in hedges if h.kind in (HedgeKind.REPORTATIVE_MODAL, HedgeKind.ADVERB,
                                                             HedgeKind.DISTANCING_VERB)]  # fmt: skip
         if by is Assertor.OUTLET:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..lexicons import country_of, outlet_names, platforms, source_noun_medium
-from ..model import Analysis, Attribution, SourceKind, Span, Token
+from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
 from .sources import ORG_WORDS, ROLE_WORDS
 
 _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
@@ -59,6 +59,27 @@ class TokenIndex:
             out.append(self.tokens[k])
             k += 1
         return out
+
+
+class SentenceIndex:
+    """Sentences by character offset, by binary search over sentence starts (linear work per article)."""
+
+    def __init__(self, sentences: tuple[Sentence, ...]) -> None:
+        self.sentences = sentences
+        self.starts = [s.span.start for s in sentences]
+
+    def at(self, offset: int) -> int:
+        """The index of the sentence holding ``offset``, or -1."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k if k >= 0 and offset < self.sentences[k].span.end else -1
+
+    def overlapping(self, span: Span) -> Iterator[int]:
+        """The indices of the sentences that share a character with ``span``."""
+        k = max(0, bisect.bisect_right(self.starts, span.start) - 1)
+        while k < len(self.sentences) and self.sentences[k].span.start < span.end:
+            if span.start < self.sentences[k].span.end:
+                yield k
+            k += 1
 
 
 def _is_role(word: str) -> bool:
