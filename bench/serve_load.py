@@ -41,8 +41,16 @@ def rss_mb(pids: list[int]) -> float:
 
 
 def server_pids(parent: int) -> list[int]:
-    children = Path(f"/proc/{parent}/task/{parent}/children")
-    return [parent, *(int(p) for p in children.read_text().split())] if children.exists() else [parent]
+    """The server and all its descendants (the forkserver and the analysis worker processes)."""
+    pids, todo = [], [parent]
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        for task in Path(f"/proc/{pid}/task").glob("*"):
+            children = task / "children"
+            if children.exists():
+                todo.extend(int(p) for p in children.read_text().split())
+    return pids
 
 
 async def run(args: argparse.Namespace, base: str, pids: list[int]) -> dict[str, object]:
@@ -72,7 +80,7 @@ async def run(args: argparse.Namespace, base: str, pids: list[int]) -> dict[str,
     latencies.sort()
     rss = [m for _, m in memory]
     return {
-        "requests": args.requests, "concurrency": args.concurrency, "server_workers": args.workers,
+        "requests": args.requests, "concurrency": args.concurrency, "analysis_workers": args.workers,
         "failures": failures, "seconds": round(elapsed, 1), "requests_per_second": round(args.requests / elapsed, 2),
         "latency_p50_ms": round(statistics.median(latencies) * 1000),
         "latency_p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))] * 1000),
@@ -85,7 +93,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="analysis worker processes")
     args = parser.parse_args()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 import pytest
 import uvicorn
 
-from quellenlage.pipeline import Pipeline
 from quellenlage.service import ServiceSettings, create_app
 
 CHROMIUM = os.environ.get("QUELLENLAGE_CHROMIUM", "/usr/bin/chromium")
@@ -37,14 +36,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(pipeline: Pipeline) -> Iterator[str]:
+def server() -> Iterator[str]:
     port = _free_port()
-    config = uvicorn.Config(create_app(ServiceSettings(), pipeline=pipeline), host="127.0.0.1", port=port,
+    config = uvicorn.Config(create_app(ServiceSettings(max_concurrency=1)), host="127.0.0.1", port=port,
                             log_level="warning")  # fmt: skip
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # the worker process builds its pipeline first
     while not srv.started:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")

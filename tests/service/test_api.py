@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import re
 import socket
+import threading
 import time
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -13,15 +17,15 @@ from typing import Any, TypeVar
 import httpx
 import jsonschema
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
-from quellenlage.errors import ConfigError, TimeLimitError, UrlNotAllowedError
-from quellenlage.ingest.fetch import FetchLimits, fetch
+from quellenlage.errors import ConfigError
 from quellenlage.model import Analysis
 from quellenlage.pipeline import Pipeline
 from quellenlage.report import schema
 from quellenlage.service import ServiceSettings, create_app
-from quellenlage.service.runner import BusyError, Runner
+from quellenlage.service.workers import Job, WorkerPool
 from tests.conftest import EXAMPLE
 
 PROBLEM = "application/problem+json"
@@ -29,8 +33,8 @@ T = TypeVar("T")
 
 
 @pytest.fixture(scope="module")
-def client(pipeline: Pipeline) -> Iterator[TestClient]:
-    with TestClient(create_app(ServiceSettings(max_body_bytes=200_000), pipeline=pipeline)) as c:
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(ServiceSettings(max_body_bytes=200_000, max_concurrency=1))) as c:
         yield c
 
 
@@ -109,31 +113,15 @@ def test_private_and_metadata_urls_are_refused(client: TestClient, url: str) -> 
     assert_problem(client.post("/v1/analyze", json={"url": url}), 403, "url_not_allowed")
 
 
-def test_non_http_urls_are_refused(client: TestClient) -> None:
-    assert_problem(client.post("/v1/analyze", json={"url": "file:///etc/passwd"}), 502, "fetch_failed")
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/", "http://[::1", "http://x.de:99999/",
+                                 "http://" + "a" * 70 + ".de/", "http://0177.0.0.1/"])  # fmt: skip
+def test_malformed_and_non_http_urls_are_400(client: TestClient, url: str) -> None:
+    assert_problem(client.post("/v1/analyze", json={"url": url}), 400, "invalid_url")
 
 
-def test_a_redirect_to_a_private_address_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    public, private = ("93.184.215.14", 80), ("10.1.2.3", 80)
-    addresses = {"news.example": public, "intranet.example": private}
-
-    def fake_getaddrinfo(host: str, *_: object, **__: object) -> list[tuple[object, ...]]:
-        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", addresses[host])]
-
-    monkeypatch.setattr(socket, "getaddrinfo", fake_getaddrinfo)
-    seen: list[str] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(request.url.host)
-        if request.url.host == "news.example":
-            return httpx.Response(302, headers={"Location": "http://intranet.example/secret"})
-        return httpx.Response(200, text="<html><body><p>geheim</p></body></html>")
-
-    with pytest.raises(UrlNotAllowedError):
-        fetch("http://news.example/a", FetchLimits(public_only=True), transport=httpx.MockTransport(handler))
-    assert seen == ["news.example"]  # the private host was never asked
-    page = fetch("http://news.example/a", FetchLimits(), transport=httpx.MockTransport(handler))
-    assert page.content.endswith(b"</html>")  # without the policy (the CLI's default) it is followed
+@pytest.mark.parametrize("url", ["http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/", "http://[::127.0.0.1]/"])
+def test_ipv6_addresses_embedding_loopback_are_refused(client: TestClient, url: str) -> None:
+    assert_problem(client.post("/v1/analyze", json={"url": url}), 403, "url_not_allowed")
 
 
 def test_unknown_routes_and_methods_are_problems(client: TestClient) -> None:
@@ -145,7 +133,12 @@ def test_schema_health_docs_and_page(client: TestClient) -> None:
     assert client.get("/v1/schema").json() == schema()
     health = client.get("/healthz").json()
     assert health["status"] == "ok" and health["pending"] == 0
-    assert client.get("/docs").status_code == 200
+    for path in ("/docs", "/redoc"):
+        page = client.get(path)
+        assert page.status_code == 200 and "cdn" not in page.text.lower(), path
+        assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert assets and all(a.startswith("/") for a in assets), assets  # bundled, served here
+        assert all(client.get(a).status_code == 200 for a in assets), assets
     assert "/v1/analyze" in client.get("/openapi.json").json()["paths"]
     page = client.get("/")
     assert page.headers["content-type"].startswith("text/html") and 'id="analyze"' in page.text
@@ -166,70 +159,138 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 @dataclass(frozen=True)
-class Stage:
-    """A test stage that sleeps or fails, to exercise limits and error handling."""
+class Scripted:
+    """A test stage that does what the article says: SLEEP, FAIL, EXIT, HOG (memory) or PID."""
 
-    sleep_s: float = 0.0
-    fail: bool = False
-    name: str = "test-stage"
+    name: str = "scripted"
     requires: frozenset[str] = frozenset({"article"})
     provides: frozenset[str] = frozenset({"test"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        time.sleep(self.sleep_s)
-        if self.fail:
+        text = analysis.article.text
+        if "SLEEP" in text:
+            time.sleep(5)
+        if "FAIL" in text:
             raise RuntimeError("secret internal detail /home/service/config.py")
+        if "EXIT" in text:
+            os._exit(3)
+        if "HOG" in text:
+            hog = bytearray(4_000_000_000)  # beyond the worker's memory limit
+            del hog
+        if "PID" in text:
+            raise ConfigError(str(os.getpid()))
         return replace(analysis)
 
 
+SCRIPTED = Pipeline([Scripted()])
+
+
+def scripted_client(**settings: Any) -> TestClient:
+    defaults: dict[str, Any] = {"max_concurrency": 1, "worker_memory_mb": 500}
+    app = create_app(ServiceSettings(**{**defaults, **settings}), pipeline=SCRIPTED)
+    return TestClient(app, raise_server_exceptions=False)
+
+
+def ask(c: TestClient, text: str) -> httpx.Response:
+    return c.post("/v1/analyze", json={"text": text, "lang": "de"})
+
+
 def test_an_internal_error_reaches_the_client_without_details() -> None:
-    app = create_app(ServiceSettings(), pipeline=Pipeline([Stage(fail=True)]))
-    with TestClient(app, raise_server_exceptions=False) as c:
-        problem = assert_problem(c.post("/v1/analyze", json={"text": "Ein Satz.", "lang": "de"}), 500, "internal")
-    assert "secret" not in str(problem) and "config.py" not in str(problem)
+    with scripted_client() as c:
+        problem = assert_problem(ask(c, "FAIL"), 500, "internal")
+        assert "secret" not in str(problem) and "config.py" not in str(problem)
+        assert ask(c, "Ein Satz.").status_code == 200  # the worker lives on
 
 
-def test_an_analysis_past_the_time_limit_is_answered_504() -> None:
-    slow = Pipeline([Stage(sleep_s=0.6), Stage(name="after")])
-    with TestClient(create_app(ServiceSettings(time_limit_s=0.2), pipeline=slow)) as c:
+def test_an_analysis_past_the_time_limit_is_answered_504_and_its_worker_replaced() -> None:
+    with scripted_client(time_limit_s=0.5) as c:
+        before = assert_problem(ask(c, "PID"), 400, "config")["detail"]
         started = time.monotonic()
-        assert_problem(c.post("/v1/analyze", json={"text": "Ein Satz.", "lang": "de"}), 504, "time_limit")
-        assert time.monotonic() - started < 0.55  # answered at the limit, not when the work ends
+        assert_problem(ask(c, "SLEEP"), 504, "time_limit")
+        assert time.monotonic() - started < 2.5  # answered at the limit, not when the work would end
+        after = assert_problem(ask(c, "PID"), 400, "config")["detail"]
+        assert before != after  # a new process
 
 
-def test_the_runner_bounds_concurrency_and_queue() -> None:
+def test_a_worker_that_dies_or_runs_out_of_memory_is_replaced() -> None:
+    with scripted_client() as c:
+        assert_problem(ask(c, "EXIT"), 500, "internal")
+        assert_problem(ask(c, "HOG"), 422, "memory_limit")
+        assert ask(c, "Ein Satz.").status_code == 200
+
+
+def test_the_pool_bounds_concurrency_and_queue() -> None:
     async def scenario() -> list[str]:
-        runner = Runner(max_concurrency=1, max_queue=1, time_limit_s=5)
+        pool = WorkerPool(1, max_queue=1, time_limit_s=10, pipeline=SCRIPTED)
+        try:
+            jobs = [Job("text", "SLEEP", lang="de") for _ in range(3)]
+            results = await asyncio.gather(*(pool.run(job) for job in jobs), return_exceptions=True)
+        finally:
+            pool.shutdown()
+        return [type(r).__name__ for r in results]
 
-        def job(_: float) -> str:
-            time.sleep(0.2)
-            return "done"
-
-        results = await asyncio.gather(*(runner.run(job) for _ in range(3)), return_exceptions=True)
-        runner.shutdown()
-        return [r if isinstance(r, str) else type(r).__name__ for r in results]
-
-    assert sorted(run_async(scenario())) == ["BusyError", "done", "done"]
+    assert sorted(run_async(scenario())) == ["BusyError", "dict", "dict"]
 
 
-def test_the_runner_keeps_a_timed_out_slot_until_the_work_stops() -> None:
-    async def scenario() -> tuple[str, int]:
-        runner = Runner(max_concurrency=1, max_queue=0, time_limit_s=0.1)
+def test_a_hostile_request_does_not_delay_an_ordinary_one_beyond_its_limit() -> None:
+    # Two workers; three requests that each run to the 1 s limit, and an ordinary one beside them.
+    async def scenario() -> float:
+        pool = WorkerPool(2, max_queue=8, time_limit_s=1.0, pipeline=SCRIPTED)
+        try:
+            hostile = [asyncio.ensure_future(pool.run(Job("text", "SLEEP", lang="de"))) for _ in range(3)]
+            await asyncio.sleep(0.05)
+            started = time.monotonic()
+            await pool.run(Job("text", "Ein Satz.", lang="de"))
+            took = time.monotonic() - started
+            await asyncio.gather(*hostile, return_exceptions=True)
+        finally:
+            pool.shutdown()
+        return took
 
-        def job(_: float) -> str:
-            time.sleep(0.4)
-            return "done"
+    assert run_async(scenario()) < 1.0 + 8.0  # one limit, plus the start of a replacement worker
 
-        with pytest.raises(TimeLimitError):
-            await runner.run(job)
-        pending = runner.pending  # the thread still works: its slot is still taken
-        with pytest.raises(BusyError):
-            await runner.run(job)
-        await asyncio.sleep(0.45)
-        runner.shutdown()
-        return "ok", pending + runner.pending
 
-    assert run_async(scenario()) == ("ok", 1)
+def test_keep_alive_survives_an_error() -> None:
+    """A real server: after a 500 the next request on the same connection is answered."""
+    port = _free_port()
+    config = uvicorn.Config(create_app(ServiceSettings(max_concurrency=1), pipeline=SCRIPTED), host="127.0.0.1",
+                            port=port, log_level="warning")  # fmt: skip
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+            for text, status in (("FAIL", 500), ("Ein Satz.", 200), ("FAIL", 500), ("Ein Satz.", 200)):
+                body = json.dumps({"text": text, "lang": "de"}).encode()
+                conn.sendall(b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                             + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)  # fmt: skip
+                head = _read_response(conn)
+                assert head.startswith(f"HTTP/1.1 {status}".encode()), head[:80]
+                assert b"connection: close" not in head.lower()
+    finally:
+        server.should_exit = True
+        thread.join(30)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _read_response(conn: socket.socket) -> bytes:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += conn.recv(65536)
+    head, _, rest = data.partition(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    length = next(int(line.split(b":")[1]) for line in lines if line.lower().startswith(b"content-length"))
+    while len(rest) < length:
+        rest += conn.recv(65536)
+    return head
 
 
 def test_settings_come_from_the_environment_and_are_checked() -> None:

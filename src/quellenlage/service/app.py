@@ -1,13 +1,16 @@
 """The FastAPI application: ``POST /v1/analyze``, ``/v1/analyze/upload``, ``/v1/schema``,
-``/healthz``, the web page at ``/`` and OpenAPI documentation at ``/docs``.
+``/healthz``, the web page at ``/`` and OpenAPI documentation at ``/docs`` and ``/redoc``.
 
-The pipeline is built once, when the app starts, and shared by the worker threads.
+Analyses run in worker processes (:mod:`.workers`), each with its own pipeline, built when the
+app starts.  Every failure becomes an ``application/problem+json`` response inside the app, so no
+exception reaches the server, which would close the keep-alive connection.  The documentation
+pages load Swagger UI and ReDoc from files bundled by ``fastapi-offline``: they work offline.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
@@ -15,20 +18,20 @@ from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import ingest
 from .._version import __version__
 from ..errors import QuellenlageError
-from ..model import Analysis, Article
-from ..pipeline import Pipeline, default_pipeline, warm_up
-from ..report import SCHEMA_VERSION, render_html, schema, to_dict
+from ..ingest import InputLimits
+from ..pipeline import Pipeline
+from ..report import SCHEMA_VERSION, schema
 from ..resources import resource_path
 from . import problems
 from .limits import BodyLimit
-from .runner import BusyError, Runner
 from .settings import ServiceSettings
+from .workers import BusyError, Job, WorkerPool
 
 log = logging.getLogger("quellenlage.service")
 
@@ -61,25 +64,38 @@ def _wants_html(request: Request, fmt: str | None) -> bool:
     return "text/html" in accept and "application/json" not in accept
 
 
-def _respond(analysis: Analysis, as_html: bool) -> Response:
-    if as_html:
-        return HTMLResponse(render_html(analysis))
-    return JSONResponse(to_dict(analysis))
+def _respond(report: dict[str, Any] | str) -> Response:
+    return HTMLResponse(report) if isinstance(report, str) else JSONResponse(report)
+
+
+def _deliberate(exc: QuellenlageError) -> Response:
+    if isinstance(exc, BusyError):
+        return problems.problem(503, exc.code, exc.message, hint=exc.hint, headers={"Retry-After": "2"})
+    return problems.from_error(exc)
+
+
+def _unexpected() -> Response:
+    log.exception("unexpected error while answering a request")
+    return problems.problem(500, "internal", "an unexpected error occurred; it has been logged")
 
 
 def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
-    """The app; ``pipeline`` defaults to the shipped analysis, built when the app starts."""
+    """The app; ``pipeline`` defaults to the shipped analysis, built in each worker when the app starts.
+
+    A given ``pipeline`` (tests) is pickled to the workers, so its stages must be importable.
+    """
     settings = settings or ServiceSettings.from_env()
     state: dict[str, Any] = {}
+    input_limits = InputLimits.from_env()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        state["pipeline"] = pipeline or warm_up(default_pipeline())
-        state["runner"] = Runner(settings.max_concurrency, settings.max_queue, settings.time_limit_s)
+        state["pool"] = WorkerPool(settings.max_concurrency, settings.max_queue, settings.time_limit_s,
+                                   pipeline=pipeline, memory_mb=settings.worker_memory_mb)  # fmt: skip
         yield
-        state["runner"].shutdown()
+        state["pool"].shutdown()
 
-    app = FastAPI(
+    app = FastAPIOffline(
         title="Quellenlage",
         version=__version__,
         summary="Who claims what in a news article, on whose authority, and how hedged.",
@@ -87,20 +103,25 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
     )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
-    async def analyse(make_article: Callable[[], Article]) -> Analysis:
-        pipe: Pipeline = state["pipeline"]
+    @app.middleware("http")
+    async def _never_raise(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        """The last line: an exception that escaped every handler is answered here, not re-raised."""
+        try:
+            return await call_next(request)
+        except QuellenlageError as exc:
+            return _deliberate(exc)
+        except Exception:
+            return _unexpected()
 
-        def job(deadline: float) -> Analysis:
-            return pipe(make_article(), deadline=deadline)
-
-        result: Analysis = await state["runner"].run(job)
-        return result
+    async def analyse(kind: Literal["text", "bytes", "url"], payload: str | bytes, lang: str, as_html: bool,
+                      name: str = "input") -> Response:  # fmt: skip
+        job = Job(kind, payload, lang=lang, name=name, as_html=as_html, fetch_limits=settings.fetch_limits,
+                  input_limits=input_limits)  # fmt: skip
+        return _respond(await state["pool"].run(job))
 
     @app.exception_handler(QuellenlageError)
-    async def _deliberate(_: Request, exc: QuellenlageError) -> Response:
-        if isinstance(exc, BusyError):
-            return problems.problem(503, exc.code, exc.message, hint=exc.hint, headers={"Retry-After": "2"})
-        return problems.from_error(exc)
+    async def _deliberate_handler(_: Request, exc: QuellenlageError) -> Response:
+        return _deliberate(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> Response:
@@ -114,21 +135,14 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
         hint = problems.TOO_LARGE_HINT if exc.status_code == 413 else ""
         return problems.problem(exc.status_code, code, str(exc.detail), hint=hint, headers=dict(exc.headers or {}))
 
-    @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception) -> Response:
-        log.exception("unexpected error while answering a request")
-        return problems.problem(500, "internal", "an unexpected error occurred; it has been logged")
-
     @app.post("/v1/analyze", summary="Analyse one article (text, HTML or URL)",
               responses={200: {"content": {"text/html": {}}, "description": "The JSON (or HTML) report"}})  # fmt: skip
     async def analyze(body: AnalyzeRequest, request: Request) -> Response:
+        as_html = _wants_html(request, body.format)
         if body.url is not None:
-            url, limits = body.url, settings.fetch_limits
-            analysis = await analyse(lambda: ingest.from_url(url, lang=body.lang, limits=limits))
-        else:
-            content = body.text if body.text is not None else body.html or ""
-            analysis = await analyse(lambda: ingest.from_text(content, lang=body.lang))
-        return _respond(analysis, _wants_html(request, body.format))
+            return await analyse("url", body.url, body.lang, as_html)
+        content = body.text if body.text is not None else body.html or ""
+        return await analyse("text", content, body.lang, as_html)
 
     @app.post("/v1/analyze/upload", summary="Analyse an uploaded HTML or text file")
     async def analyze_upload(
@@ -138,9 +152,7 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
         format: Annotated[Format | None, Form()] = None,
     ) -> Response:
         data = await file.read()
-        name = file.filename or "upload"
-        analysis = await analyse(lambda: ingest.from_bytes(data, name=name, lang=lang))
-        return _respond(analysis, _wants_html(request, format))
+        return await analyse("bytes", data, lang, _wants_html(request, format), name=file.filename or "upload")
 
     @app.get("/v1/schema", summary=f"JSON Schema of the report (version {SCHEMA_VERSION})")
     async def get_schema() -> JSONResponse:
@@ -148,10 +160,11 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
 
     @app.get("/healthz", summary="Liveness and readiness")
     async def healthz() -> dict[str, Any]:
-        runner: Runner | None = state.get("runner")
+        pool: WorkerPool | None = state.get("pool")
         return {
-            "status": "ok" if runner else "starting", "version": __version__, "schema_version": SCHEMA_VERSION,
-            "pending": runner.pending if runner else 0, "capacity": runner.capacity if runner else 0,
+            "status": "ok" if pool else "starting", "version": __version__, "schema_version": SCHEMA_VERSION,
+            "pending": pool.pending if pool else 0, "capacity": pool.capacity if pool else 0,
+            "workers": pool.size if pool else 0,
         }  # fmt: skip
 
     web = resource_path("web")

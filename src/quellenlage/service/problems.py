@@ -11,6 +11,9 @@ from ..errors import (
     ExtractionError,
     FetchError,
     InputError,
+    InputTooLargeError,
+    InvalidUrlError,
+    MemoryLimitError,
     QuellenlageError,
     ResourceError,
     TimeLimitError,
@@ -24,8 +27,9 @@ TOO_LARGE_HINT = "send a shorter article, or run the command-line tool locally"
 
 #: HTTP status per error class, most specific first.
 STATUS: tuple[tuple[type[QuellenlageError], int], ...] = (
-    (UrlNotAllowedError, 403), (FetchError, 502), (UnsupportedLanguageError, 422), (InputError, 422),
-    (ExtractionError, 422), (TimeLimitError, 504), (ConfigError, 400), (ResourceError, 500),
+    (UrlNotAllowedError, 403), (InvalidUrlError, 400), (FetchError, 502), (UnsupportedLanguageError, 422),
+    (InputTooLargeError, 413), (InputError, 422), (ExtractionError, 422), (TimeLimitError, 504),
+    (MemoryLimitError, 422), (ConfigError, 400), (ResourceError, 500),
 )  # fmt: skip
 
 TITLES = {

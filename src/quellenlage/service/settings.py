@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from ..errors import ConfigError
 from ..ingest import FetchLimits
@@ -15,15 +15,19 @@ class ServiceSettings:
     """Limits of one service process.
 
     ``max_body_bytes``: larger request bodies are answered 413.  ``time_limit_s``: one analysis
-    (fetch included) is answered 504 after this.  ``max_concurrency`` analyses run at once and
-    ``max_queue`` more may wait; beyond that requests are answered 503 with ``Retry-After``.
+    (fetch included) is answered 504 after this, and its worker process is replaced.
+    ``max_concurrency`` worker processes (default: one per core) analyse at once and ``max_queue``
+    more requests may wait; beyond that requests are answered 503 with ``Retry-After``.
+    ``worker_memory_mb``: how much a worker may grow beyond its size after start-up (about
+    530 MB of address space) before its job fails with 422 ``memory_limit``.
     ``allow_private_urls`` lets ``url`` point to loopback or private addresses (off by default).
     """
 
     max_body_bytes: int = 2_000_000
     time_limit_s: float = 30.0
-    max_concurrency: int = 2
+    max_concurrency: int = field(default_factory=lambda: os.cpu_count() or 1)
     max_queue: int = 32
+    worker_memory_mb: int = 2_000
     allow_private_urls: bool = False
     fetch_timeout_s: float = 10.0
     fetch_max_bytes: int = 5_000_000
