@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     an.add_argument("--format", choices=("text", "json", "html"), default="text")
     an.add_argument("--output", "-o", type=Path, help="write the report to this file")
     an.add_argument("--lang", choices=ingest.LANGUAGE_CHOICES, default="auto")
+    _max_input(an)
     sub.add_parser("schema", help="print the JSON Schema of the report")
     bt = sub.add_parser(
         "batch", parents=[rules], help="analyse a corpus into Parquet tables and a DuckDB file (resumable)"
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--partition-size", type=int, help="articles per output file (default: from the corpus size)")
     bt.add_argument("--jsonl", action="store_true", help="also write the full JSON report of each article")
     bt.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _max_input(bt)
     cr = sub.add_parser("corpus-report", help="answer the corpus questions over a batch output folder")
     cr.add_argument("folder", type=Path)
     cr.add_argument("--format", choices=("text", "html", "json"), default="text")
@@ -70,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     sv.add_argument("--port", type=int, default=8000)
-    sv.add_argument("--workers", type=int, default=1, help="worker processes, each with its own pipeline")
+    sv.add_argument("--workers", type=int,
+                    help="analysis worker processes, each with its own pipeline (default: one per core, or "
+                    "QUELLENLAGE_MAX_CONCURRENCY)")  # fmt: skip
     sv.add_argument(
         "--allow-private-urls",
         action="store_true",
@@ -95,10 +99,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_source(source: str, lang: str) -> Article:
+def _max_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-input-bytes", type=int, metavar="N",
+        help=f"refuse text over N bytes (default {ingest.InputLimits().max_bytes:,}, or {ingest.MAX_INPUT_ENV}); "
+        f"an HTML page may be {ingest.HTML_FACTOR} times larger",
+    )  # fmt: skip
+
+
+def _input_limits(args: argparse.Namespace) -> ingest.InputLimits:
+    if args.max_input_bytes is not None:
+        return ingest.InputLimits(args.max_input_bytes)
+    return ingest.InputLimits.from_env()
+
+
+def _read_source(source: str, lang: str, limits: ingest.InputLimits) -> Article:
     if source == "-":
-        return ingest.from_bytes(sys.stdin.buffer.read(), name="standard input", lang=lang)
-    return ingest.load(source, lang=lang)
+        data = ingest.read_stream(sys.stdin.buffer, name="standard input", limits=limits)
+        return ingest.from_bytes(data, name="standard input", lang=lang, limits=limits)
+    return ingest.load(source, lang=lang, limits=limits)
 
 
 def _emit(output: str, path: Path | None) -> int:
@@ -115,7 +134,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from .pipeline import default_pipeline
     from .report import render
 
-    article = _read_source(args.source, args.lang)
+    article = _read_source(args.source, args.lang, _input_limits(args))
     output = render(default_pipeline()(article), args.format)
     return _emit(output, args.output)
 
@@ -156,6 +175,7 @@ def _batch(args: argparse.Namespace) -> int:
     options = BatchOptions(
         inputs=tuple(args.inputs), out=args.out, workers=args.workers, partition_size=args.partition_size,
         time_limit_s=args.time_limit, lang=args.lang, jsonl=args.jsonl, dask=args.dask,
+        max_input_bytes=_input_limits(args).max_bytes,
     )  # fmt: skip
     bar = tqdm(unit=" articles", disable=args.no_progress, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
     failures = 0
@@ -170,10 +190,14 @@ def _batch(args: argparse.Namespace) -> int:
 
     with bar:
         result = run_batch(options, progress)
-    print(f"{result.articles} articles analysed, {result.errors} not analysed (see errors/); "
+    print(f"{result.records} records read: {result.articles} analysed + {result.errors} errors (see errors/); "
           f"{result.partitions_done} partitions done now, {result.partitions_skipped} finished before. "
           f"Tables: {args.out}/{{articles,attributions,sources,claims,errors}}/, database: {result.database}",
           file=sys.stderr)  # fmt: skip
+    if not result.balanced:
+        print(f"quellenlage: error: {result.records} records read but {result.articles + result.errors} accounted for; "
+              "run the same command again to redo the partitions", file=sys.stderr)  # fmt: skip
+        return 1
     return 0
 
 
@@ -189,17 +213,20 @@ def _corpus_report(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     import uvicorn
 
-    from .service import ServiceSettings
+    from .service import ServiceSettings, create_app
 
+    settings = ServiceSettings.from_env()  # refuse bad QUELLENLAGE_* values before starting any worker
+    if args.workers is not None:
+        if args.workers < 1:
+            raise ConfigError(f"--workers must be at least 1, not {args.workers}")
+        settings = replace(settings, max_concurrency=args.workers)
     if args.allow_private_urls:
-        os.environ["QUELLENLAGE_ALLOW_PRIVATE_URLS"] = "1"
-    ServiceSettings.from_env()  # refuse bad QUELLENLAGE_* values before starting any worker
-    if args.workers < 1:
-        raise ConfigError(f"--workers must be at least 1, not {args.workers}")
-    uvicorn.run("quellenlage.service.app:create_app", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level="info", server_header=False)  # fmt: skip
+        settings = replace(settings, allow_private_urls=True)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info", server_header=False)
     return 0
 
 

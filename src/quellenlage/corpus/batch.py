@@ -24,6 +24,7 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import ConfigError
+from ..ingest import InputLimits
 from .readers import Record, count_records, read_records
 from .store import write_database
 from .worker import JobSpec, crashed_partition, part_name, pipeline, run_partition
@@ -43,16 +44,25 @@ class BatchOptions:
     lang: str = "auto"
     jsonl: bool = False
     dask: str | None = None
+    max_input_bytes: int = field(default_factory=lambda: InputLimits.from_env().max_bytes)
 
 
 @dataclass(slots=True)
 class BatchResult:
+    """What a run accounted for: every record read is an article or an error (``records``)."""
+
+    records: int = 0
     articles: int = 0
     errors: int = 0
     partitions_done: int = 0
     partitions_skipped: int = 0
     total: int | None = None
     database: Path | None = None
+
+    @property
+    def balanced(self) -> bool:
+        """Whether every record read has exactly one outcome: analysed + errors = records."""
+        return self.articles + self.errors == self.records
 
 
 def _manifest(options: BatchOptions, total: int | None) -> dict[str, Any]:
@@ -142,7 +152,9 @@ def _remove_temporaries(out: Path) -> None:
 
 def _run(options: BatchOptions, manifest: dict[str, Any], out: Path, total: int | None,
          progress: Progress | None) -> BatchResult:  # fmt: skip
-    spec = JobSpec(out=str(out), lang=options.lang, time_limit_s=options.time_limit_s, jsonl=options.jsonl)
+    spec = JobSpec(out=str(out), lang=options.lang, time_limit_s=options.time_limit_s, jsonl=options.jsonl,
+                   max_input_bytes=options.max_input_bytes)  # fmt: skip
+    max_file = InputLimits(options.max_input_bytes).max_raw_bytes
     result = BatchResult(total=total)
     done_dir = out / "_done"
     if progress:
@@ -156,7 +168,9 @@ def _run(options: BatchOptions, manifest: dict[str, Any], out: Path, total: int 
 
     def pending() -> Iterator[tuple[int, list[Record]]]:
         """The partitions still to do; finished ones are only counted."""
-        for index, records in _partitions(read_records(list(options.inputs)), int(manifest["partition_size"])):
+        records_read = read_records(list(options.inputs), max_file_bytes=max_file)
+        for index, records in _partitions(records_read, int(manifest["partition_size"])):
+            result.records += len(records)  # counted as read, independently of the outcomes
             marker = done_dir / part_name(index)
             if marker.exists():
                 count(json.loads(marker.read_text(encoding="utf-8")))

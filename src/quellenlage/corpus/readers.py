@@ -7,7 +7,18 @@ optional ``url``, ``title``, ``date``, ``outlet``), CSV with a text column (the 
 The order is the order of the inputs as given, files sorted within a folder or glob, records in
 file order: running the same command twice enumerates the same records with the same ids, which
 is what makes a batch run resumable.  A record that cannot even be read (a JSONL line that is not
-JSON, say) is still yielded, with ``problem`` set, so it ends up in the errors table.
+JSON, say) is still yielded, with ``problem`` and ``problem_code`` set, so it ends up in the errors
+table: every record is accounted for, as an article or as an error.
+
+Two kinds of damage are caught rather than passed on as text:
+
+- **A CSV row whose quoting breaks** (an unclosed quote that would swallow the rows after it).  The
+  rows are parsed strictly; a row that breaks the quoting, or whose field runs over a line break
+  into a line that parses as a row of its own (the expected number of cells, a first cell without
+  spaces), becomes a ``csv_broken_row`` error naming its line, and reading goes on from the line
+  that looks like the next row.
+- **A record id seen before** (a JSONL or CSV ``id`` column): the later record is a
+  ``duplicate_id`` error naming where the id was first used, never a second article with that id.
 """
 
 from __future__ import annotations
@@ -18,6 +29,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 
@@ -40,6 +52,7 @@ class Record:
     outlet: str | None = None
     label: str | None = None  # a category column, e.g. 10kGNAD's section
     problem: str | None = None
+    problem_code: str = "input"  # the errors table's code for ``problem``
 
 
 def expand_inputs(inputs: list[str]) -> list[Path]:
@@ -74,8 +87,23 @@ def _kind(path: Path) -> str:
     return "file"
 
 
-def read_records(inputs: list[str]) -> Iterator[Record]:
-    """Every record of every input, in the repeatable order described above."""
+def read_records(inputs: list[str], *, max_file_bytes: int | None = None) -> Iterator[Record]:
+    """Every record of every input, in the repeatable order described above, ids made unique.
+
+    A file larger than ``max_file_bytes`` is not read: it becomes a ``too_large`` error record.
+    """
+    first_seen: dict[str, str] = {}
+    for record in _all_records(inputs, max_file_bytes):
+        if record.id in first_seen:
+            earlier = first_seen[record.id]
+            yield Record(id=record.id, origin=record.origin, problem_code="duplicate_id",
+                         problem=f"the id {record.id!r} was already used by {earlier}; this record is not analysed")
+        else:
+            first_seen[record.id] = record.origin
+            yield record
+
+
+def _all_records(inputs: list[str], max_file_bytes: int | None) -> Iterator[Record]:
     files = expand_inputs(inputs)
     roots = {Path(item).resolve() for item in inputs if Path(item).is_dir()}
     for path in files:
@@ -87,7 +115,12 @@ def read_records(inputs: list[str]) -> Iterator[Record]:
         elif kind == "warc":
             yield from _warc(path)
         else:
-            yield Record(id=_file_id(path, roots), origin=str(path), data=path.read_bytes(),
+            rid, size = _file_id(path, roots), path.stat().st_size
+            if max_file_bytes is not None and size > max_file_bytes:
+                problem = f"{path} is {size:,} bytes, more than the limit of {max_file_bytes:,}"
+                yield Record(id=rid, origin=str(path), problem_code="too_large", problem=problem)
+                continue
+            yield Record(id=rid, origin=str(path), data=path.read_bytes(),
                          is_html=path.suffix.lower() in {".html", ".htm", ".xhtml"})  # fmt: skip
 
 
@@ -139,8 +172,66 @@ def _jsonl(path: Path) -> Iterator[Record]:
             if not isinstance(body, str):
                 yield Record(id=rid, origin=origin, problem="the line has no 'text' or 'html' string")
                 continue
-            meta = {key: _str_or_none(row.get(key)) for key in ("url", "title", "date", "outlet")}
-            yield Record(id=rid, origin=origin, data=body, is_html=body is html or None, **meta)
+            url, title, date, outlet = (_str_or_none(row.get(key)) for key in ("url", "title", "date", "outlet"))
+            yield Record(id=rid, origin=origin, data=body, is_html=body is html or None, url=url, title=title,
+                         date=date, outlet=outlet)  # fmt: skip
+
+
+class _Lines:
+    """A file's lines with their numbers; lines can be given back to be read again."""
+
+    def __init__(self, lines: Iterator[str], first: int) -> None:
+        self._lines = enumerate(lines, first)
+        self._back: list[tuple[int, str]] = []
+        self.taken: list[tuple[int, str]] = []  # the lines read since the last ``taken = []``
+        self.last = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        number, line = self._back.pop(0) if self._back else next(self._lines)
+        self.taken.append((number, line))
+        self.last = number
+        return line
+
+    def give_back(self, lines: list[tuple[int, str]]) -> None:
+        self._back[:0] = lines
+
+
+def _rows(f: Iterator[str], dialect: Any, columns: int, origin: str, first_line: int = 1,
+          ) -> Iterator[tuple[int, list[str] | str]]:  # fmt: skip
+    """(line, cells) per row, or (line, problem) for a row whose quoting breaks; lines count from ``first_line``."""
+
+    def row_start(line: str) -> bool:
+        try:
+            cells = next(csv.reader([line], dialect, strict=True))
+        except (csv.Error, StopIteration):
+            return False
+        return len(cells) == columns and 0 < len(cells[0]) <= 64 and not any(c.isspace() for c in cells[0])
+
+    lines = _Lines(f, first_line)
+    reader = csv.reader(lines, dialect, strict=True)
+    while True:
+        lines.taken = []
+        try:
+            cells = next(reader)
+            problem = None
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            cells, problem = [], str(exc)
+        first = lines.taken[0][0] if lines.taken else lines.last
+        restart = next((i for i, (_, line) in enumerate(lines.taken[1:], 1) if row_start(line)), None)
+        if problem is None and restart is None:
+            yield first, cells
+            continue
+        if restart is not None:
+            line = lines.taken[restart][0]
+            problem = problem or f"a field runs over a line break into line {line}, which reads as a row"
+            lines.give_back(lines.taken[restart:])
+        yield first, f"the row at {origin}:{first} breaks the CSV quoting ({problem}); it is not analysed"
+        reader = csv.reader(lines, dialect, strict=True)
 
 
 def _csv(path: Path) -> Iterator[Record]:
@@ -151,24 +242,34 @@ def _csv(path: Path) -> Iterator[Record]:
         first = head.splitlines()[0] if head else ""
         if ";'" in first and not any(name in first.lower().split(";") for name in TEXT_COLUMNS):
             # 10kGNAD: no header, label;'text' with ' as the quote character
-            for number, cells in enumerate(csv.reader(f, delimiter=";", quotechar="'"), 1):
+            gnad = csv.excel
+            gnad_dialect = type("GNAD", (gnad,), {"delimiter": ";", "quotechar": "'"})
+            for number, cells in _rows(f, gnad_dialect, 2, str(path)):
                 origin = f"{path}:{number}"
-                if len(cells) < 2:
+                if isinstance(cells, str):
+                    yield Record(id=origin, origin=origin, problem=cells, problem_code="csv_broken_row")
+                elif len(cells) < 2:
                     yield Record(id=origin, origin=origin, problem=f"row {number} has no text column")
-                    continue
-                yield Record(id=origin, origin=origin, data=cells[1], is_html=False, label=cells[0])
+                else:
+                    yield Record(id=origin, origin=origin, data=cells[1], is_html=False, label=cells[0])
             return
-        dialect = csv.Sniffer().sniff(head, delimiters=",;\t") if head else csv.excel
-        reader = csv.DictReader(f, dialect=dialect)
-        fields = {name.lower(): name for name in reader.fieldnames or []}
-        column = next((fields[c] for c in TEXT_COLUMNS if c in fields), None)
+        try:
+            dialect = csv.Sniffer().sniff(head, delimiters=",;\t") if head else csv.excel
+        except csv.Error as exc:
+            raise InputError(f"{path} is not a CSV file this reader understands: {exc}", path=str(path)) from None
+        header = next(csv.reader(f, dialect), [])
+        fields = [name.strip().lower() for name in header]
+        column = next((c for c in TEXT_COLUMNS if c in fields), None)
         if column is None:
             raise InputError(f"{path} has no text column (looked for {', '.join(TEXT_COLUMNS)})", path=str(path))
-        for number, raw in enumerate(reader, 2):
+        for number, cells in _rows(f, dialect, len(fields), str(path), first_line=2):
             origin = f"{path}:{number}"
-            row: dict[str, str | None] = {key.lower(): value or None for key, value in raw.items() if key}
-            yield Record(id=row.get("id") or origin, origin=origin, data=row.get(column.lower()) or "",
-                         is_html=column.lower() == "html" or None, url=row.get("url"), title=row.get("title"),
+            if isinstance(cells, str):
+                yield Record(id=origin, origin=origin, problem=cells, problem_code="csv_broken_row")
+                continue
+            row: dict[str, str | None] = {name: value or None for name, value in zip(fields, cells, strict=False)}
+            yield Record(id=row.get("id") or origin, origin=origin, data=row.get(column) or "",
+                         is_html=column == "html" or None, url=row.get("url"), title=row.get("title"),
                          date=row.get("date"), outlet=row.get("outlet"),
                          label=row.get("label") or row.get("category"))  # fmt: skip
 

@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 from .. import ingest
 from ..errors import InputError, QuellenlageError, TimeLimitError
+from ..ingest import InputLimits
 from ..model import Analysis, Metadata
 from ..pipeline import Pipeline, default_pipeline, warm_up
 from ..report import to_dict
@@ -46,6 +47,7 @@ class JobSpec:
     lang: str = "auto"
     time_limit_s: float = 60.0
     jsonl: bool = False
+    max_input_bytes: int = InputLimits().max_bytes
 
 
 def pipeline() -> Pipeline:
@@ -89,13 +91,14 @@ def analyse(record: Record, spec: JobSpec) -> Analysis:
     if record.problem:
         raise InputError(record.problem)
     meta = Metadata(url=record.url, title=record.title, date=record.date, site_name=record.outlet)
+    limits = InputLimits(spec.max_input_bytes)
     pipe = pipeline()  # built (once) outside the time limit
     with _alarm(spec.time_limit_s):
         deadline = time.monotonic() + spec.time_limit_s
         if isinstance(record.data, bytes):
-            article = ingest.from_bytes(record.data, name=record.origin, lang=spec.lang, url=record.url)
+            article = ingest.from_bytes(record.data, name=record.origin, lang=spec.lang, url=record.url, limits=limits)
         else:
-            article = ingest.from_text(record.data, lang=spec.lang, metadata=meta)
+            article = ingest.from_text(record.data, lang=spec.lang, metadata=meta, limits=limits)
         return pipe(article, deadline=deadline)
 
 
@@ -104,6 +107,9 @@ def run_partition(index: int, records: list[Record], spec: JobSpec) -> dict[str,
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     reports: list[str] = []
     for record in records:
+        if record.problem:  # not readable, a duplicate id, a broken CSV row: its own error code
+            tables["errors"].append(error_row(record, record.problem_code, record.problem))
+            continue
         try:
             analysis = analyse(record, spec)
         except QuellenlageError as exc:
@@ -116,16 +122,17 @@ def run_partition(index: int, records: list[Record], spec: JobSpec) -> dict[str,
             tables[name].extend(new)
         if spec.jsonl:
             reports.append(json.dumps({"id": record.id, **to_dict(analysis)}, ensure_ascii=False))
-    write_partition(Path(spec.out), index, tables, reports if spec.jsonl else None)
-    return {"articles": len(tables["articles"]), "errors": len(tables["errors"])}
+    if len(tables["articles"]) + len(tables["errors"]) != len(records):  # one outcome per record, always
+        raise RuntimeError(f"partition {index}: {len(records)} records gave {len(tables['articles'])} articles "
+                           f"and {len(tables['errors'])} errors")  # fmt: skip
+    return write_partition(Path(spec.out), index, tables, reports if spec.jsonl else None)
 
 
 def crashed_partition(index: int, records: list[Record], spec: JobSpec, reason: str) -> dict[str, int]:
     """Record every article of a partition whose worker process died (out of memory, a crash)."""
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     tables["errors"] = [error_row(r, "worker_crashed", reason) for r in records]
-    write_partition(Path(spec.out), index, tables, None)
-    return {"articles": 0, "errors": len(records)}
+    return write_partition(Path(spec.out), index, tables, None)
 
 
 def _atomic(path: Path, write: Any) -> None:
@@ -134,7 +141,9 @@ def _atomic(path: Path, write: Any) -> None:
     os.replace(tmp, path)
 
 
-def write_partition(out: Path, index: int, tables: dict[str, list[dict[str, Any]]], reports: list[str] | None) -> None:
+def write_partition(out: Path, index: int, tables: dict[str, list[dict[str, Any]]],
+                    reports: list[str] | None) -> dict[str, int]:  # fmt: skip
+    """Write one partition's tables, then its ``_done`` marker with its counts; returns the counts."""
     name = part_name(index)
     for table, table_rows in tables.items():
         folder = out / table
@@ -153,3 +162,4 @@ def write_partition(out: Path, index: int, tables: dict[str, list[dict[str, Any]
     done.mkdir(exist_ok=True)
     counts = {"articles": len(tables["articles"]), "errors": len(tables["errors"])}
     _atomic(done / name, lambda p: p.write_text(json.dumps(counts)))
+    return counts
