@@ -30,7 +30,7 @@ def ids(out: Path, table: str = "articles", column: str = "id") -> list[str]:
 def test_a_corpus_becomes_tables_with_one_row_per_article(jsonl_corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_batch(BatchOptions(inputs=(str(jsonl_corpus),), out=out, workers=2, partition_size=3, lang="de"))
-    assert (result.articles, result.errors) == (10, 3)
+    assert (result.records, result.articles, result.errors) == (13, 10, 3) and result.balanced
     assert ids(out) == sorted(f"a{n}" for n in range(10))
     assert sorted(ids(out, "errors", "code")) == ["empty_input", "input", "input"]
     with duckdb.connect(str(out / "corpus.duckdb"), read_only=True) as con:
@@ -50,6 +50,7 @@ def test_rerunning_a_finished_job_changes_nothing(jsonl_corpus: Path, tmp_path: 
     run_batch(options)
     again = run_batch(options)
     assert (again.partitions_done, again.partitions_skipped, again.articles) == (0, 4, 10)
+    assert again.records == 13 and again.balanced
     assert len(ids(tmp_path / "out")) == 10
     with pytest.raises(ConfigError, match="another job"):
         run_batch(BatchOptions(inputs=(str(jsonl_corpus),), out=tmp_path / "out", lang="auto"))
@@ -111,6 +112,7 @@ def test_cli_batch_and_corpus_report(jsonl_corpus: Path, tmp_path: Path, capsys:
     out = tmp_path / "out"
     assert main(["batch", str(jsonl_corpus), "--out", str(out), "--workers", "1", "--lang", "de",
                  "--no-progress", "--jsonl"]) == 0  # fmt: skip
+    assert "13 records read: 10 analysed + 3 errors" in capsys.readouterr().err
     reports = list((out / "reports").glob("*.jsonl.gz"))
     assert reports
     assert main(["corpus-report", str(out), "--format", "json"]) == 0
@@ -143,3 +145,14 @@ def test_a_second_run_into_the_same_folder_at_the_same_time_is_refused(jsonl_cor
         with pytest.raises(ConfigError, match="another batch run"):
             run_batch(options)
     assert run_batch(options).partitions_skipped > 0  # free again once the other run ends
+
+
+def test_a_corrupt_csv_row_and_a_repeated_id_are_error_rows_and_every_record_counts(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    seven, eight, nine = (" ".join(article(n, "x").replace(",", "").split()) for n in (7, 8, 9))
+    (corpus / "a.csv").write_text(f'id,text\nc7,"{seven}\nc8,{eight}\nc8,{nine}\n', encoding="utf-8")
+    result = run_batch(BatchOptions(inputs=(str(corpus),), out=tmp_path / "out", workers=1, lang="de"))
+    assert (result.records, result.articles, result.errors) == (3, 1, 2) and result.balanced
+    assert sorted(ids(tmp_path / "out", "errors", "code")) == ["csv_broken_row", "duplicate_id"]
+    assert ids(tmp_path / "out") == ["c8"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,55 @@ def test_missing_inputs_are_named(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(InputError, match="holds no"):
         list(read_records([str(empty)]))
+
+
+def _read(path: Path) -> list[tuple[str, str | None, str]]:
+    records = read_records([str(path)])
+    return [(r.id.rsplit("/", 1)[-1], r.problem_code if r.problem else None, str(r.data)) for r in records]
+
+
+def test_an_unclosed_quote_in_the_10kgnad_layout_costs_one_row_not_the_next(tmp_path: Path) -> None:
+    path = tmp_path / "gnad.csv"
+    path.write_text("Web;'Text sieben ohne Ende\nSport;'Text acht'\nInland;'Text neun'\n", encoding="utf-8")
+    rows = _read(path)
+    assert [(rid, code) for rid, code, _ in rows] == [("gnad.csv:1", "csv_broken_row"), ("gnad.csv:2", None),
+                                                     ("gnad.csv:3", None)]  # fmt: skip
+    assert rows[1][2] == "Text acht"  # the row the broken one would have swallowed
+    assert len(rows) == count_records([str(path)])
+
+
+@pytest.mark.parametrize("content", [
+    'id,text\nc7,"sieben\nc8,acht\nc9,neun\n',  # never closed: runs to the end of the file
+    'id,text\nc7,"sieben\nc8,"acht"\nc9,neun\n',  # closed by the next row's quote, in the wrong place
+])  # fmt: skip
+def test_a_broken_row_with_a_header_is_reported_with_its_line(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "headed.csv"
+    path.write_text(content, encoding="utf-8")
+    rows = _read(path)
+    assert rows[0][:2] == ("headed.csv:2", "csv_broken_row")
+    assert [(rid, code) for rid, code, _ in rows[1:]] == [("c8", None), ("c9", None)]
+
+
+def test_a_text_over_several_lines_is_no_broken_row(tmp_path: Path) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text('id,text\nc7,"Erste Zeile, mit Komma.\nZweite Zeile, auch mit Komma."\nc8,acht\n', encoding="utf-8")
+    assert [(rid, code) for rid, code, _ in _read(path)] == [("c7", None), ("c8", None)]
+
+
+def test_a_repeated_id_is_a_duplicate_id_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": article(n, "x")}) + "\n"
+                            for n, i in enumerate(["a", "b", "a"])), encoding="utf-8")  # fmt: skip
+    records = list(read_records([str(path), str(path)]))  # the same file twice, too
+    assert [(r.id, r.problem_code if r.problem else None) for r in records] == [
+        ("a", None), ("b", None), ("a", "duplicate_id"), ("a", "duplicate_id"), ("b", "duplicate_id"),
+        ("a", "duplicate_id")]  # fmt: skip
+    assert "c.jsonl:1" in (records[2].problem or "")
+
+
+def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "gross.txt").write_text("x" * 5000, encoding="utf-8")
+    (tmp_path / "klein.txt").write_text(article(1, "x"), encoding="utf-8")
+    records = list(read_records([str(tmp_path)], max_file_bytes=1000))
+    assert [(r.id, r.problem_code if r.problem else None) for r in records] == [("gross.txt", "too_large"),
+                                                                               ("klein.txt", None)]  # fmt: skip

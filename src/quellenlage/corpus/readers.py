@@ -234,6 +234,15 @@ def _rows(f: Iterator[str], dialect: Any, columns: int, origin: str, first_line:
         reader = csv.reader(lines, dialect, strict=True)
 
 
+def _dialect(head: str, first_line: str) -> Any:
+    """The file's CSV dialect; when broken quoting defeats the sniffer, the header line's delimiter."""
+    try:
+        return csv.Sniffer().sniff(head, delimiters=",;\t") if head else csv.excel
+    except csv.Error:
+        delimiter = max(",;\t", key=first_line.count)
+        return type("Sniffed", (csv.excel,), {"delimiter": delimiter})
+
+
 def _csv(path: Path) -> Iterator[Record]:
     csv.field_size_limit(1 << 30)
     with path.open(encoding="utf-8", errors="replace", newline="") as f:
@@ -253,10 +262,7 @@ def _csv(path: Path) -> Iterator[Record]:
                 else:
                     yield Record(id=origin, origin=origin, data=cells[1], is_html=False, label=cells[0])
             return
-        try:
-            dialect = csv.Sniffer().sniff(head, delimiters=",;\t") if head else csv.excel
-        except csv.Error as exc:
-            raise InputError(f"{path} is not a CSV file this reader understands: {exc}", path=str(path)) from None
+        dialect = _dialect(head, first)
         header = next(csv.reader(f, dialect), [])
         fields = [name.strip().lower() for name in header]
         column = next((c for c in TEXT_COLUMNS if c in fields), None)
