@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import quellenlage
+from quellenlage.errors import QuellenlageError
 from quellenlage.ingest import parse_plain_text
 from quellenlage.model import Metadata, Span
 
@@ -44,3 +46,18 @@ def test_spans_stay_inside_the_text(pipeline, text: str) -> None:  # type: ignor
         assert isinstance(span, Span)
         assert 0 <= span.start <= span.end <= len(text)
         assert text[span.start : span.end] == span.text
+
+
+# Any code point at all, lone surrogates and unassigned ones included, through the library's front door.
+any_unicode = st.text(alphabet=st.characters(codec=None, categories=None), min_size=1, max_size=300)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(any_unicode, st.lists(st.sampled_from(WORDS) | any_unicode, max_size=30).map(" ".join)))
+def test_any_unicode_gives_an_analysis_or_a_typed_error(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    try:
+        analysis = quellenlage.analyze(text, lang="de", pipeline=pipeline)
+    except QuellenlageError:
+        return
+    for span in _all_spans(analysis):
+        assert analysis.article.text[span.start : span.end] == span.text
