@@ -19,9 +19,14 @@ from .errors import (
     ExtractionError,
     FetchError,
     InputError,
+    InputTooLargeError,
+    InvalidUrlError,
+    MemoryLimitError,
     QuellenlageError,
     ResourceError,
+    TimeLimitError,
     UnsupportedLanguageError,
+    UrlNotAllowedError,
 )
 from .model import (
     Analysis,
@@ -48,18 +53,20 @@ _PIPELINE: Pipeline | None = None
 def analyze(text: str, *, lang: str = "auto", pipeline: Pipeline | None = None) -> Analysis:
     """Analyse an article given as text (scraped plain text or HTML).
 
-    The default pipeline is built once per process and reused.
+    The default pipeline is built once per process and reused.  Any text gives an analysis or a
+    :class:`QuellenlageError`: repairs (lone surrogates, control characters) are ``diagnostics``;
+    text over 2 MB raises :class:`InputTooLargeError` (``QUELLENLAGE_MAX_INPUT_BYTES`` raises it).
     """
     from . import ingest
 
-    return _pipeline(pipeline)(ingest.from_text(text, lang=lang))
+    return _pipeline(pipeline)(ingest.from_text(text, lang=lang, limits=ingest.InputLimits.from_env()))
 
 
 def analyze_source(source: str | Path, *, lang: str = "auto", pipeline: Pipeline | None = None) -> Analysis:
     """Analyse a file (HTML or text) or an http(s) URL."""
     from . import ingest
 
-    return _pipeline(pipeline)(ingest.load(source, lang=lang))
+    return _pipeline(pipeline)(ingest.load(source, lang=lang, limits=ingest.InputLimits.from_env()))
 
 
 def _pipeline(pipeline: Pipeline | None) -> Pipeline:
@@ -74,7 +81,8 @@ def _pipeline(pipeline: Pipeline | None) -> Pipeline:
 __all__ = [
     "Analysis", "Article", "Attribution", "AttributionType", "BinaryInputError", "Block", "BlockKind",
     "ConfigError", "Diagnostic", "EmptyInputError", "EncodingError", "ExtractionError", "FetchError",
-    "Hedge", "HedgeKind", "InputError", "Medium", "Metadata", "Pipeline", "QuellenlageError",
-    "ResourceError", "Sentence", "SourceKind", "Span", "Token", "UnsupportedLanguageError",
+    "Hedge", "HedgeKind", "InputError", "InputTooLargeError", "InvalidUrlError", "Medium", "MemoryLimitError",
+    "Metadata", "Pipeline", "QuellenlageError", "ResourceError", "Sentence", "SourceKind", "Span",
+    "TimeLimitError", "Token", "UnsupportedLanguageError", "UrlNotAllowedError",
     "__version__", "analyze", "analyze_source", "default_pipeline",
 ]  # fmt: skip

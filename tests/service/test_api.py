@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import re
@@ -20,7 +21,7 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
-from quellenlage.errors import ConfigError
+from quellenlage.errors import ConfigError, TimeLimitError
 from quellenlage.model import Analysis
 from quellenlage.pipeline import Pipeline
 from quellenlage.report import schema
@@ -303,3 +304,21 @@ def test_settings_come_from_the_environment_and_are_checked() -> None:
         ServiceSettings.from_env({"QUELLENLAGE_MAX_BODY_BYTES": "lots"})
     with pytest.raises(ConfigError, match="max_concurrency"):
         ServiceSettings(max_concurrency=0)
+
+
+def test_a_timed_out_job_leaves_no_unretrieved_future() -> None:
+    async def scenario() -> list[str]:
+        reported: list[str] = []
+        asyncio.get_running_loop().set_exception_handler(lambda _, context: reported.append(context["message"]))
+        pool = WorkerPool(1, max_queue=2, time_limit_s=0.3, pipeline=SCRIPTED)
+        try:
+            for _ in range(2):
+                with pytest.raises(TimeLimitError):
+                    await pool.run(Job("text", "SLEEP", lang="de"))
+        finally:
+            pool.shutdown()
+        gc.collect()
+        await asyncio.sleep(0.1)
+        return reported
+
+    assert run_async(scenario()) == []

@@ -170,3 +170,20 @@ def test_emoji_are_still_tokens_of_their_own() -> None:
     article = ingest.from_text("Toll😀 gemacht, sagte er 👍🏽. Ohne Emoji bleibt alles gleich.", lang="de")
     _, tokens, _ = segment(article)
     assert [t.text for t in tokens][:7] == ["Toll", "😀", "gemacht", ",", "sagte", "er", "👍🏽"]
+
+
+def test_a_forced_language_that_is_not_analysed_says_so_not_what_the_text_is() -> None:
+    from quellenlage.errors import UnsupportedLanguageError
+
+    with pytest.raises(UnsupportedLanguageError, match=r"English \(en\) is not analysed yet") as info:
+        ingest.from_text("Der Minister sagte, die Lage sei ernst.", lang="en")
+    assert "the text is in" not in str(info.value)
+
+
+def test_the_size_limit_names_the_way_to_raise_it() -> None:
+    from quellenlage.errors import InputTooLargeError
+
+    with pytest.raises(InputTooLargeError, match="QUELLENLAGE_MAX_INPUT_BYTES") as info:
+        ingest.from_text("Ein Satz. " * 300, lang="de", limits=ingest.InputLimits(1000))
+    assert info.value.code == "too_large"
+    assert ingest.InputLimits.from_env({"QUELLENLAGE_MAX_INPUT_BYTES": "5_000_000"}).max_bytes == 5_000_000

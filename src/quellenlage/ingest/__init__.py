@@ -70,7 +70,7 @@ class InputLimits:
     def too_large(self, what: str, size: int, limit: int) -> InputTooLargeError:
         return InputTooLargeError(
             f"{what} is {_size(size)}, more than the limit of {_size(limit)}",
-            hint=f"raise the limit with --max-input-bytes or {MAX_INPUT_ENV} (now {self.max_bytes})",
+            hint=f"to raise it, give --max-input-bytes N or set {MAX_INPUT_ENV}=N",
             size=size, limit=limit,
         )  # fmt: skip
 

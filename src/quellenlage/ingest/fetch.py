@@ -72,6 +72,9 @@ def parse_url(url: str) -> httpx.URL:
     if scheme not in ("http", "https"):
         what = f"{scheme}: URLs are" if scheme and scheme.isascii() and scheme.isalnum() else f"{url[:80]!r} is"
         raise InvalidUrlError(f"{what} not supported, only http and https", url=url)
+    authority = url.split("//", 1)[-1].split("/", 1)[0]
+    if authority.count("[") != authority.count("]"):
+        raise InvalidUrlError(f"malformed URL {url[:200]!r}: an IPv6 address in [ ] is not closed", url=url)
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, ValueError, UnicodeError) as exc:

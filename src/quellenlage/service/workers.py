@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import multiprocessing
 import os
 import pickle
@@ -71,15 +72,13 @@ def execute(pipeline: Pipeline, job: Job, time_limit_s: float) -> dict[str, Any]
     from ..report import render_html, to_dict
 
     deadline = time.monotonic() + time_limit_s
-    if job.kind == "url":
-        assert isinstance(job.payload, str)
-        article = ingest.from_url(job.payload, lang=job.lang, limits=job.fetch_limits, input_limits=job.input_limits)
-    elif job.kind == "bytes":
-        assert isinstance(job.payload, bytes)
-        article = ingest.from_bytes(job.payload, name=job.name, lang=job.lang, limits=job.input_limits)
+    payload = job.payload
+    if isinstance(payload, bytes):
+        article = ingest.from_bytes(payload, name=job.name, lang=job.lang, limits=job.input_limits)
+    elif job.kind == "url":
+        article = ingest.from_url(payload, lang=job.lang, limits=job.fetch_limits, input_limits=job.input_limits)
     else:
-        assert isinstance(job.payload, str)
-        article = ingest.from_text(job.payload, lang=job.lang, limits=job.input_limits)
+        article = ingest.from_text(payload, lang=job.lang, limits=job.input_limits)
     analysis = pipeline(article, deadline=deadline)
     return render_html(analysis) if job.as_html else to_dict(analysis)
 
@@ -218,7 +217,10 @@ class WorkerPool:
 
     def _run_blocking(self, job: Job) -> dict[str, Any] | str:
         try:
-            worker = self._idle.get()
+            try:  # the longest a job can wait behind full queue of jobs that all run to the limit
+                worker = self._idle.get(timeout=max(60.0, self.time_limit_s * math.ceil(self.capacity / self.size)))
+            except queue.Empty:
+                raise BusyError("no analysis worker became free; the pool may have lost its workers") from None
             reply = worker.call(job, self.time_limit_s)
         finally:  # counted here, not by the awaiting request: a cancelled request's job still runs
             with self._lock:
