@@ -16,14 +16,13 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import httpx
+from _server import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (ROOT / "examples" / "news-de-putin-kasachstan.txt").read_text(encoding="utf-8")
@@ -37,12 +36,6 @@ HOSTILE_JSON = [
     {"text": "a", "url": "http://x.de/"}, {"text": 3}, {"text": ARTICLE, "lang": "en"},
 ]  # fmt: skip
 HOSTILE_UPLOADS = [b"\xff\xfe\x00\xd8 broken", b"\x89PNG\r\n\x1a\n" + bytes(64), bytes(range(256)) * 10]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def _post(client: httpx.AsyncClient, payload: dict[str, object]) -> tuple[int, float]:
@@ -80,26 +73,9 @@ def main() -> int:
     parser.add_argument("--hostile", type=int, default=3)
     parser.add_argument("--time-limit", type=float, default=30.0)
     args = parser.parse_args()
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "QUELLENLAGE_TIME_LIMIT_S": str(args.time_limit), "QUELLENLAGE_MAX_BODY_BYTES": "4000000"}
-    server = subprocess.Popen([sys.executable, "-m", "quellenlage.cli", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if httpx.get(base + "/healthz", timeout=1).json()["status"] == "ok":
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("the server did not start")
-            time.sleep(0.2)
+    env = {"QUELLENLAGE_TIME_LIMIT_S": str(args.time_limit), "QUELLENLAGE_MAX_BODY_BYTES": "4000000"}
+    with running_server(env=env) as (base, _):
         print(json.dumps(asyncio.run(scenario(base, args.hostile))))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return 0
 
 

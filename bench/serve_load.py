@@ -14,14 +14,12 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
+from _server import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "examples" / "news-de-putin-kasachstan.txt"
@@ -95,29 +93,11 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="analysis worker processes")
     args = parser.parse_args()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "quellenlage.cli", "serve", "--port", str(port), "--workers", str(args.workers)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(base + "/healthz", timeout=1).json()["status"] == "ok":
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("the server did not start")
-            time.sleep(0.2)
+    payload = {"text": ARTICLE.read_text(encoding="utf-8")}
+    with running_server("--workers", str(args.workers)) as (base, server):
         for _ in range(5 * args.workers):  # warm every worker's caches before measuring
-            httpx.post(base + "/v1/analyze", json={"text": ARTICLE.read_text(encoding="utf-8")}, timeout=60)
+            httpx.post(base + "/v1/analyze", json=payload, timeout=60)
         print(json.dumps(asyncio.run(run(args, base, server_pids(server.pid)))))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":
