@@ -126,3 +126,16 @@ def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
     records = list(read_records([str(tmp_path)], max_file_bytes=1000))
     assert [(r.id, r.problem_code if r.problem else None) for r in records] == [("gross.txt", "too_large"),
                                                                                ("klein.txt", None)]  # fmt: skip
+
+
+def test_a_warc_response_over_the_limit_is_not_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=False)
+        for url, body in [("https://taz.de/gross", "<p>" + "x" * 5000 + "</p>"), ("https://taz.de/klein", "<p>ok</p>")]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                                          http_headers=headers))  # fmt: skip
+    records = list(read_records([str(path)], max_file_bytes=1000))
+    assert [(r.url or r.origin, r.problem_code if r.problem else None) for r in records] == [
+        ("https://taz.de/gross", "too_large"), ("https://taz.de/klein", None)]  # fmt: skip

@@ -113,7 +113,7 @@ def _all_records(inputs: list[str], max_file_bytes: int | None) -> Iterator[Reco
         elif kind == "csv":
             yield from _csv(path)
         elif kind == "warc":
-            yield from _warc(path)
+            yield from _warc(path, max_file_bytes)
         else:
             rid, size = _file_id(path, roots), path.stat().st_size
             if max_file_bytes is not None and size > max_file_bytes:
@@ -280,7 +280,8 @@ def _csv(path: Path) -> Iterator[Record]:
                          label=row.get("label") or row.get("category"))  # fmt: skip
 
 
-def _warc(path: Path) -> Iterator[Record]:
+def _warc(path: Path, max_bytes: int | None = None) -> Iterator[Record]:
+    """HTML responses of a WARC file; a body over ``max_bytes`` is read no further (``too_large``)."""
     from warcio.archiveiterator import ArchiveIterator
 
     with path.open("rb") as f:
@@ -295,9 +296,13 @@ def _warc(path: Path) -> Iterator[Record]:
             status = record.http_headers.get_statuscode() if record.http_headers else "200"
             if status and not str(status).startswith("2"):
                 continue
-            yield Record(id=rid.strip("<>"), origin=uri or str(path), data=record.content_stream().read(),
-                         is_html=True, url=uri or None, date=record.rec_headers.get_header("WARC-Date"),
-                         outlet=_host(uri))  # fmt: skip
+            body = record.content_stream().read(None if max_bytes is None else max_bytes + 1)
+            if max_bytes is not None and len(body) > max_bytes:
+                yield Record(id=rid.strip("<>"), origin=uri or str(path), problem_code="too_large",
+                             problem=f"the response body is more than the limit of {max_bytes:,} bytes")  # fmt: skip
+                continue
+            yield Record(id=rid.strip("<>"), origin=uri or str(path), data=body, is_html=True, url=uri or None,
+                         date=record.rec_headers.get_header("WARC-Date"), outlet=_host(uri))  # fmt: skip
 
 
 def _host(url: str) -> str | None:
