@@ -35,12 +35,16 @@ from .model import (
     AttributionType,
     Block,
     BlockKind,
+    Chain,
+    Claim,
     Diagnostic,
+    HeadlineCheck,
     Hedge,
     HedgeKind,
     Medium,
     Metadata,
     Sentence,
+    Source,
     SourceKind,
     Span,
     Token,
@@ -79,10 +83,10 @@ def _pipeline(pipeline: Pipeline | None) -> Pipeline:
 
 
 __all__ = [
-    "Analysis", "Article", "Attribution", "AttributionType", "BinaryInputError", "Block", "BlockKind",
-    "ConfigError", "Diagnostic", "EmptyInputError", "EncodingError", "ExtractionError", "FetchError",
-    "Hedge", "HedgeKind", "InputError", "InputTooLargeError", "InvalidUrlError", "Medium", "MemoryLimitError",
-    "Metadata", "Pipeline", "QuellenlageError", "ResourceError", "Sentence", "SourceKind", "Span",
-    "TimeLimitError", "Token", "UnsupportedLanguageError", "UrlNotAllowedError",
+    "Analysis", "Article", "Attribution", "AttributionType", "BinaryInputError", "Block", "BlockKind", "Chain",
+    "Claim", "ConfigError", "Diagnostic", "EmptyInputError", "EncodingError", "ExtractionError", "FetchError",
+    "HeadlineCheck", "Hedge", "HedgeKind", "InputError", "InputTooLargeError", "InvalidUrlError", "Medium",
+    "MemoryLimitError", "Metadata", "Pipeline", "QuellenlageError", "ResourceError", "Sentence", "Source",
+    "SourceKind", "Span", "TimeLimitError", "Token", "UnsupportedLanguageError", "UrlNotAllowedError",
     "__version__", "analyze", "analyze_source", "default_pipeline",
 ]  # fmt: skip

@@ -1,8 +1,9 @@
 """Command line: ``quellenlage analyze|schema|eval|serve|batch|corpus-report``.  The only module that prints or exits.
 
 Exit codes: 0 success, 1 unexpected internal error, 2 usage, 3 bad input (empty, binary,
-undecodable, missing file, unsupported language), 4 no article text in a page, 5 fetch failed,
-6 broken installation (a bundled resource).
+undecodable, missing file, unsupported language, over the size limit), 4 no article text in a
+page, 5 a URL that is malformed, not http(s), or could not be fetched, 6 broken installation (a
+bundled resource), 7 a time or memory limit was reached.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ from .errors import (
     ExtractionError,
     FetchError,
     InputError,
+    MemoryLimitError,
     QuellenlageError,
     ResourceError,
+    TimeLimitError,
 )
 from .model import Article
 
 EXIT_CODES: tuple[tuple[type[QuellenlageError], int], ...] = (
     (FetchError, 5), (InputError, 3), (ExtractionError, 4), (ResourceError, 6), (ConfigError, 2),
+    (TimeLimitError, 7), (MemoryLimitError, 7),
 )  # fmt: skip
 
 
@@ -107,6 +111,13 @@ def _max_input(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def _rules_only(args: argparse.Namespace) -> bool:
+    """``--rules-only``, else ``QUELLENLAGE_RULES_ONLY``: passed on as an argument, never written back."""
+    from .pipeline import rules_only_default
+
+    return bool(args.rules_only) or rules_only_default()
+
+
 def _input_limits(args: argparse.Namespace) -> ingest.InputLimits:
     if args.max_input_bytes is not None:
         return ingest.InputLimits(args.max_input_bytes)
@@ -135,7 +146,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from .report import render
 
     article = _read_source(args.source, args.lang, _input_limits(args))
-    output = render(default_pipeline()(article), args.format)
+    output = render(default_pipeline(rules_only=_rules_only(args))(article), args.format)
     return _emit(output, args.output)
 
 
@@ -146,7 +157,7 @@ def _eval(args: argparse.Namespace) -> int:
         raise InputError(f"no such folder: {args.gold_dir}", hint="give the dataset's dev folder")
     from .pipeline import default_pipeline
 
-    pipeline = default_pipeline(keep_rules=not args.model_only)
+    pipeline = default_pipeline(keep_rules=not args.model_only, rules_only=_rules_only(args))
     result = evaluate_dir(args.gold_dir, args.predictions_out, pipeline=pipeline)
     result["attribution"] = "rules" if "attribute-learned" not in pipeline.names else (
         "model" if args.model_only else "model+rules")  # fmt: skip
@@ -175,7 +186,7 @@ def _batch(args: argparse.Namespace) -> int:
     options = BatchOptions(
         inputs=tuple(args.inputs), out=args.out, workers=args.workers, partition_size=args.partition_size,
         time_limit_s=args.time_limit, lang=args.lang, jsonl=args.jsonl, dask=args.dask,
-        max_input_bytes=_input_limits(args).max_bytes,
+        max_input_bytes=_input_limits(args).max_bytes, rules_only=_rules_only(args),
     )  # fmt: skip
     bar = tqdm(unit=" articles", disable=args.no_progress, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
     failures = 0
@@ -226,6 +237,8 @@ def _serve(args: argparse.Namespace) -> int:
         settings = replace(settings, max_concurrency=args.workers)
     if args.allow_private_urls:
         settings = replace(settings, allow_private_urls=True)
+    if args.rules_only:
+        settings = replace(settings, rules_only=True)
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info", server_header=False)
     return 0
 
@@ -239,8 +252,6 @@ def _schema(_: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if getattr(args, "rules_only", False):  # read by default_pipeline, here and in batch/serve workers
-        os.environ["QUELLENLAGE_RULES_ONLY"] = "1"
     command = {"analyze": _analyze, "schema": _schema, "eval": _eval, "serve": _serve, "batch": _batch,
                "corpus-report": _corpus_report, "train": _train}[args.command]  # fmt: skip
     try:

@@ -25,6 +25,7 @@ from typing import Any
 from .._version import __version__
 from ..errors import ConfigError
 from ..ingest import InputLimits
+from ..pipeline import rules_only_default
 from .readers import Record, count_records, read_records
 from .store import write_database
 from .worker import JobSpec, crashed_partition, part_name, pipeline, run_partition
@@ -45,6 +46,7 @@ class BatchOptions:
     jsonl: bool = False
     dask: str | None = None
     max_input_bytes: int = field(default_factory=lambda: InputLimits.from_env().max_bytes)
+    rules_only: bool = field(default_factory=rules_only_default)
 
 
 @dataclass(slots=True)
@@ -97,23 +99,24 @@ def _partitions(records: Iterator[Record], size: int) -> Iterator[tuple[int, lis
         index += 1
 
 
-def _init_worker() -> None:
-    pipeline()  # build the pipeline once per worker process, before the first partition
+def _init_worker(rules_only: bool) -> None:
+    pipeline(rules_only)  # build the pipeline once per worker process, before the first partition
 
 
 class _LocalPool:
     """A process pool that survives a worker's death: the pool is rebuilt and the work resubmitted."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, rules_only: bool) -> None:
         self.workers = workers
-        self.pool = ProcessPoolExecutor(workers, initializer=_init_worker)
+        self.rules_only = rules_only
+        self.pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rules_only,))
 
     def submit(self, fn: Callable[..., dict[str, int]], *args: Any) -> Future[dict[str, int]]:
         return self.pool.submit(fn, *args)
 
     def rebuild(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = ProcessPoolExecutor(self.workers, initializer=_init_worker)
+        self.pool = ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.rules_only,))
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -153,7 +156,7 @@ def _remove_temporaries(out: Path) -> None:
 def _run(options: BatchOptions, manifest: dict[str, Any], out: Path, total: int | None,
          progress: Progress | None) -> BatchResult:  # fmt: skip
     spec = JobSpec(out=str(out), lang=options.lang, time_limit_s=options.time_limit_s, jsonl=options.jsonl,
-                   max_input_bytes=options.max_input_bytes)  # fmt: skip
+                   max_input_bytes=options.max_input_bytes, rules_only=options.rules_only)  # fmt: skip
     max_file = InputLimits(options.max_input_bytes).max_raw_bytes
     result = BatchResult(total=total)
     done_dir = out / "_done"
@@ -188,7 +191,7 @@ def _run(options: BatchOptions, manifest: dict[str, Any], out: Path, total: int 
 
 def _run_local(workers: int, pending: Iterator[tuple[int, list[Record]]], spec: JobSpec,
                count: Callable[[dict[str, int]], None], result: BatchResult) -> None:  # fmt: skip
-    pool = _LocalPool(workers)
+    pool = _LocalPool(workers, spec.rules_only)
     in_flight: dict[Future[dict[str, int]], tuple[int, list[Record], int]] = {}
     try:
         while True:

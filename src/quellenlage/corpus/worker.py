@@ -34,7 +34,7 @@ from ..report import to_dict
 from .readers import Record
 from .tables import SCHEMAS, error_row, rows
 
-_PIPELINE: Pipeline | None = None
+_PIPELINES: dict[bool, Pipeline] = {}  # by rules_only
 _LOCK = threading.Lock()
 TABLES = ("articles", "attributions", "sources", "claims", "errors")
 
@@ -48,14 +48,15 @@ class JobSpec:
     time_limit_s: float = 60.0
     jsonl: bool = False
     max_input_bytes: int = InputLimits().max_bytes
+    rules_only: bool = False
 
 
-def pipeline() -> Pipeline:
-    global _PIPELINE
+def pipeline(rules_only: bool = False) -> Pipeline:
+    """This process's pipeline, built and warmed once (per ``rules_only``)."""
     with _LOCK:
-        if _PIPELINE is None:
-            _PIPELINE = warm_up(default_pipeline())
-        return _PIPELINE
+        if rules_only not in _PIPELINES:
+            _PIPELINES[rules_only] = warm_up(default_pipeline(rules_only=rules_only))
+        return _PIPELINES[rules_only]
 
 
 def part_name(index: int) -> str:
@@ -92,7 +93,7 @@ def analyse(record: Record, spec: JobSpec) -> Analysis:
         raise InputError(record.problem)
     meta = Metadata(url=record.url, title=record.title, date=record.date, site_name=record.outlet)
     limits = InputLimits(spec.max_input_bytes)
-    pipe = pipeline()  # built (once) outside the time limit
+    pipe = pipeline(spec.rules_only)  # built (once) outside the time limit
     with _alarm(spec.time_limit_s):
         deadline = time.monotonic() + spec.time_limit_s
         if isinstance(record.data, bytes):

@@ -91,7 +91,8 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         state["pool"] = WorkerPool(settings.max_concurrency, settings.max_queue, settings.time_limit_s,
-                                   pipeline=pipeline, memory_mb=settings.worker_memory_mb)  # fmt: skip
+                                   pipeline=pipeline, memory_mb=settings.worker_memory_mb,
+                                   rules_only=settings.rules_only)  # fmt: skip
         yield
         state["pool"].shutdown()
 

@@ -21,6 +21,7 @@ class ServiceSettings:
     ``worker_memory_mb``: how much a worker may grow beyond its size after start-up (about
     530 MB of address space) before its job fails with 422 ``memory_limit``.
     ``allow_private_urls`` lets ``url`` point to loopback or private addresses (off by default).
+    ``rules_only`` leaves the trained attribution model out (its licence: docs/models/attribution-crf.md).
     """
 
     max_body_bytes: int = 2_000_000
@@ -29,6 +30,7 @@ class ServiceSettings:
     max_queue: int = 32
     worker_memory_mb: int = 2_000
     allow_private_urls: bool = False
+    rules_only: bool = False
     fetch_timeout_s: float = 10.0
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 3

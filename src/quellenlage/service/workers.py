@@ -90,12 +90,14 @@ def _limit_memory(budget_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _worker_main(conn: Connection, pipeline_blob: bytes | None, time_limit_s: float, memory_mb: int | None) -> None:
+def _worker_main(conn: Connection, pipeline_blob: bytes | None, time_limit_s: float, memory_mb: int | None,
+                 rules_only: bool) -> None:  # fmt: skip
     """A worker process: build the pipeline, say ready, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
     from ..pipeline import default_pipeline, warm_up
 
-    pipeline: Pipeline = pickle.loads(pipeline_blob) if pipeline_blob else warm_up(default_pipeline())
+    pipeline: Pipeline = (pickle.loads(pipeline_blob) if pipeline_blob
+                          else warm_up(default_pipeline(rules_only=rules_only)))  # fmt: skip
     if memory_mb and os.path.exists("/proc/self/status"):
         _limit_memory(memory_mb)
     conn.send(("ready", os.getpid()))
@@ -132,10 +134,11 @@ def _error_classes() -> dict[str, type[QuellenlageError]]:
 
 
 class _Worker:
-    def __init__(self, context: Any, pipeline_blob: bytes | None, time_limit_s: float, memory_mb: int | None) -> None:
+    def __init__(self, context: Any, args: tuple[Any, ...]) -> None:
+        self._kill_lock = threading.Lock()
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, pipeline_blob, time_limit_s, memory_mb),
-                                       name="quellenlage-worker", daemon=True)  # fmt: skip
+        self.process = context.Process(target=_worker_main, args=(child, *args), name="quellenlage-worker",
+                                       daemon=True)  # fmt: skip
         self.process.start()
         child.close()
 
@@ -157,23 +160,30 @@ class _Worker:
             return ("crash",)
 
     def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        """Kill the process and close its pipe, once, whichever thread asks first (a pipe closed twice
+        could close another worker's pipe that reused the file descriptor)."""
+        with self._kill_lock:
+            if self.conn.closed:
+                return
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(5)
+            self.conn.close()
 
 
 class WorkerPool:
     """``size`` worker processes behind a bounded queue; see the module docstring."""
 
     def __init__(self, size: int, max_queue: int, time_limit_s: float, *, pipeline: Pipeline | None = None,
-                 memory_mb: int | None = None, start_timeout_s: float = 120.0) -> None:  # fmt: skip
+                 memory_mb: int | None = None, rules_only: bool = False,
+                 start_timeout_s: float = 120.0) -> None:  # fmt: skip
         self.size = size
         self.time_limit_s = time_limit_s
         self.capacity = size + max_queue
         self.start_timeout_s = start_timeout_s
-        self._blob = pickle.dumps(pipeline) if pipeline is not None else None
         self._memory_mb = memory_mb
+        blob = pickle.dumps(pipeline) if pipeline is not None else None
+        self._worker_args = (blob, time_limit_s, memory_mb, rules_only)
         self._context = multiprocessing.get_context("forkserver" if pipeline is None else "spawn")
         if pipeline is None:
             self._context.set_forkserver_preload(PRELOAD)
@@ -194,12 +204,15 @@ class WorkerPool:
         return self._pending
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._context, self._blob, self.time_limit_s, self._memory_mb)
+        worker = _Worker(self._context, self._worker_args)
         self._all.add(worker)
         return worker
 
     def _admit(self, worker: _Worker) -> None:
         if worker.wait_ready(self.start_timeout_s):
+            if self._closed:  # shut down while it started
+                worker.kill()
+                return
             self._idle.put(worker)
         else:
             worker.kill()
