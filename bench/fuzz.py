@@ -256,9 +256,14 @@ def fuzz(count: int, seed: int, workers: int, slow_s: float, hard_limit_s: float
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     times: dict[str, list[float]] = defaultdict(list)
     problems: list[dict[str, Any]] = []
+    slowest: list[tuple[float, str, str, int]] = []
 
     def record(name: str, kind: str, outcome: str, size: int, seconds: float, detail: str, case: Case) -> None:
         slow = seconds > slow_s and size <= SMALL
+        slowest.append((round(seconds, 2), name, kind, size))
+        if len(slowest) > 100:
+            slowest.sort(reverse=True)
+            del slowest[10:]
         by_kind[kind][outcome] += 1
         times[kind].append(seconds)
         if outcome in ("crash", "hang") or slow:
@@ -291,6 +296,8 @@ def fuzz(count: int, seed: int, workers: int, slow_s: float, hard_limit_s: float
     failures = Counter(p["outcome"] for p in problems)
     return {"seed": seed, "count": count, "seed_cases": len(seed_cases()), "wall_s": round(time.monotonic() - started),
             "crashes": failures["crash"] + failures["hang"], "slow": failures["slow"], "by_kind": summary,
+            "slowest": [dict(zip(("seconds", "name", "kind", "size"), row, strict=True))
+                        for row in sorted(slowest, reverse=True)[:10]],
             "problems": problems[:200]}  # fmt: skip
 
 
