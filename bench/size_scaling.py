@@ -40,6 +40,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "e-mail-like run": lambda n: ("a.b" * (n // 3))[: n - 5] + "@x.de",
     "one long sentence": lambda n: ("und dann sagte er, " * (n // 19 + 1))[:n],
     "tokens without space": lambda n: ("Wort-" * (n // 5 + 1))[:n],
+    "one-character lines": lambda n: "'\n" * (n // 2),
 }
 
 
@@ -47,6 +48,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,2000,4000,8000,16000,32000,64000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--kinds", help="comma-separated kinds to run (default: all)")
     args = parser.parse_args()
     from quellenlage import ingest
     from quellenlage.pipeline import default_pipeline, warm_up
@@ -54,7 +56,8 @@ def main() -> int:
     pipeline = warm_up(default_pipeline())
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'kind':22s} {'bytes':>7s} {'seconds':>8s} {'ms/KB':>7s}")
-    for kind, make in KINDS.items():
+    chosen = args.kinds.split(",") if args.kinds else list(KINDS)
+    for kind, make in ((k, KINDS[k]) for k in chosen):
         for size in sizes:
             text = make(size)
             best = float("inf")
