@@ -14,7 +14,7 @@ Traps handled here (see shared/TOOLCHAIN.md):
 - PUD's XPOS is Penn-style: its fine tags are set missing so the STTS tagger is not confused;
 - dependency label subtypes (``acl:relcl``, ``flat:name``) are reduced to their main type.
 
-The result is copied to ``src/quellenlage/resources/models/de_ud`` without the training config's
+The result is copied to ``src/quellenlage/lang/de/models/de_ud`` without the training config's
 absolute paths.  Torch is never used: spaCy's CNN runs on numpy (thinc).
 """
 
@@ -32,7 +32,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training.converters import conllu_to_docs
 
 REPO = Path(__file__).resolve().parents[1]
-TARGET = REPO / "src" / "quellenlage" / "resources" / "models" / "de_ud"
+TARGET = REPO / "src" / "quellenlage" / "lang" / "de" / "models" / "de_ud"
 
 CONFIG = """
 [paths]

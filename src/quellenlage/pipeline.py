@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from . import nlp
+from . import lang, nlp
 from .errors import ConfigError, TimeLimitError
 from .model import Analysis, Article
 
@@ -81,7 +81,8 @@ class Segment:
     provides: frozenset[str] = frozenset({"sentences", "tokens"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        sentences, tokens, diagnostics = nlp.segment(analysis.article)
+        language = lang.get(analysis.article.metadata.language)
+        sentences, tokens, diagnostics = nlp.segment(analysis.article, language)
         return replace(analysis, sentences=sentences, tokens=tokens, diagnostics=analysis.diagnostics + diagnostics)
 
 
@@ -94,7 +95,8 @@ class Tag:
     provides: frozenset[str] = frozenset({"lemmas", "morphology", "syntax"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        return replace(analysis, tokens=nlp.tag(analysis.sentences, analysis.tokens))
+        language = lang.get(analysis.article.metadata.language)
+        return replace(analysis, tokens=nlp.tag(analysis.sentences, analysis.tokens, language))
 
 
 def rules_only_default() -> bool:

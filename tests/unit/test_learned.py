@@ -11,17 +11,16 @@ from typing import Any
 import pytest
 
 import quellenlage
-from quellenlage import ingest
+from quellenlage import ingest, lang
 from quellenlage.attribution.quotes import find_quotes
 from quellenlage.errors import ResourceError
 from quellenlage.learned.dataset import rules_pipeline
 from quellenlage.learned.features import FEATURE_VERSION
 from quellenlage.learned.labels import decode, encode
 from quellenlage.learned.stage import LearnedAttribute
-from quellenlage.learned.tagger import AttributionTagger, Tagging, shipped_tagger
+from quellenlage.learned.tagger import AttributionTagger, Tagging, model_folder, shipped_tagger
 from quellenlage.model import AttributionType as T
 from quellenlage.pipeline import default_pipeline
-from quellenlage.resources import resource_path
 
 from ..conftest import SHARED
 
@@ -213,7 +212,7 @@ def test_rules_only_leaves_the_model_out(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_the_shipped_model_matches_its_card() -> None:
-    folder = resource_path("models", "attribution-crf")
+    folder = model_folder(lang.get("de"))
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     model = folder / "model.crfsuite"
     assert meta["feature_version"] == FEATURE_VERSION

@@ -64,7 +64,7 @@ def test_the_tokenizer_falls_back_when_somajo_fails(monkeypatch: pytest.MonkeyPa
         def tokenize_text(self, _: object) -> object:
             raise AssertionError("alignment")
 
-    monkeypatch.setattr(module, "_somajo", lambda: Broken())
+    monkeypatch.setattr(module, "_somajo", lambda model: Broken())
     _, sentences, tokens, codes = _segment("Der Minister sagte, die Lage sei ernst. Er ging.")
     assert "tokenizer_fallback" in codes
     assert tokens[:4] == ["Der", "Minister", "sagte", ","] and len(sentences) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..lexicons import cue_nouns, source_noun_medium, verb_cues
+from ..lang.de.lexicons import cue_nouns, source_noun_medium, verb_cues
 from ..model import AttributionType, Medium
 from .draft import Draft
 from .syntax import SentenceView

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..lexicons import outlet_names
+from ..lang.de.lexicons import outlet_names
 from ..model import Analysis, AttributionType, Medium
 from .draft import Draft
 

@@ -10,7 +10,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..lexicons import VerbCue, verb_cues
+from ..lang.de.lexicons import VerbCue, verb_cues
 from ..model import Analysis, Sentence, Token
 
 PUNCT = frozenset(",.;:!?…-–—()[]")

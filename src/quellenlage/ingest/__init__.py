@@ -16,6 +16,7 @@ from ..errors import (
     InvalidUrlError,
     UnsupportedLanguageError,
 )
+from ..lang import available as available_languages
 from ..model import Article, Metadata
 from .decode import decode
 from .fetch import FetchLimits, fetch
@@ -24,7 +25,7 @@ from .language import detect_language
 from .normalize import normalize_text
 from .plaintext import parse_plain_text, verbatim
 
-SUPPORTED_LANGUAGES = ("de",)
+SUPPORTED_LANGUAGES = tuple(available_languages())  # the language packages of quellenlage.lang
 LANGUAGE_CHOICES = ("auto", "de", "en")
 _LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
                    "pl": "Polish", "pt": "Portuguese", "ru": "Russian", "tr": "Turkish",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lang.de import LANGUAGE as GERMAN  # the boilerplate lines are German so far
 from ..model import Article, Block, BlockKind, Metadata, Span
-from ..resources import read_lines
 from .assemble import assemble, clean_line
 
 _CREDIT = re.compile(
@@ -30,7 +30,7 @@ _STANDFIRST_MAX = 320
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in read_lines("de", "boilerplate.txt"))
+    return tuple(re.compile(p, re.IGNORECASE) for p in GERMAN.read_lines("boilerplate.txt"))
 
 
 def is_boilerplate(line: str) -> bool:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from .. import lexicons
 from ..attribution.quotes import find_quotes
 from ..attribution.syntax import SentenceView
+from ..lang.de import lexicons
 from ..model import Analysis, Attribution, Token
 
 ROLE_OF_PART = (("message", "Q"), ("cue", "CUE"), ("source", "SPK"), ("addressee", "ADR"), ("frame", "FRM"))

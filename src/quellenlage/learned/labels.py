@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .. import lexicons
 from ..attribution.draft import Draft
 from ..attribution.quotes import Quote, is_name
+from ..lang.de import lexicons
 from ..model import Analysis, AttributionType, Medium
 from .features import TokenOverlap
 

@@ -25,11 +25,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .. import lexicons
 from ..attribution.continuation import continuation_drafts
 from ..attribution.draft import Draft
 from ..attribution.quotes import find_quotes
 from ..attribution.stage import _to_attribution
+from ..lang.de import lexicons
 from ..model import Analysis, Attribution, AttributionType, Medium
 from .features import TokenOverlap
 from .labels import absorb_speaker, decode
@@ -66,7 +66,7 @@ class LearnedAttribute:
     provides: frozenset[str] = frozenset({"attributions"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        tagger = self.tagger or shipped_tagger()
+        tagger = self.tagger or shipped_tagger(analysis.article.metadata.language)
         quotes, _ = find_quotes(analysis)
         tagging = tagger.tag(analysis)
         drafts = decode(analysis, tagging.labels, quotes)

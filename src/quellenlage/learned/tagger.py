@@ -1,6 +1,6 @@
 """The shipped attribution tagger: a linear-chain CRF (crfsuite) over the article's tokens.
 
-The model file and its card data live in ``resources/models/attribution-crf``; ``meta.json`` names
+The model file and its card data live in the language's ``models/attribution-crf``; ``meta.json`` names
 the feature version the model was trained with, so a stale model is refused instead of silently
 reading features it never saw.
 """
@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ResourceError
+from ..lang import Language
+from ..lang import get as get_language
 from ..model import Analysis
-from ..resources import resource_path
 from .features import FEATURE_VERSION, token_features
 
-MODEL_DIR = ("models", "attribution-crf")
 _SEQUENCES = itertools.count()  # numbers each tagged article, so stale marginals are refused
 MODEL_FILE = "model.crfsuite"
 
@@ -88,9 +88,17 @@ class Tagging:
     message_probability: Callable[[Sequence[int]], float]
 
 
+def model_folder(language: Language) -> Path:
+    """The folder of ``language``'s shipped attribution model."""
+    if language.attribution_model is None:
+        raise ResourceError(f"no attribution model is shipped for {language.name}", hint="run with --rules-only")
+    return language.path("models", language.attribution_model)
+
+
 @cache
-def shipped_tagger() -> AttributionTagger:
-    folder = resource_path(*MODEL_DIR)
+def shipped_tagger(code: str = "de") -> AttributionTagger:
+    """The attribution tagger shipped for the language ``code``."""
+    folder = model_folder(get_language(code))
     model = folder / MODEL_FILE
     if not model.exists():
         raise ResourceError(
@@ -101,4 +109,4 @@ def shipped_tagger() -> AttributionTagger:
     return AttributionTagger(model, meta)
 
 
-__all__ = ["MODEL_DIR", "MODEL_FILE", "AttributionTagger", "Tagging", "shipped_tagger"]
+__all__ = ["MODEL_FILE", "AttributionTagger", "Tagging", "model_folder", "shipped_tagger"]

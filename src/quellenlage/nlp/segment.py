@@ -36,6 +36,8 @@ from typing import Any
 import regex
 from somajo import SoMaJo
 
+from ..lang import Language
+from ..lang import get as get_language
 from ..model import Article, Diagnostic, Sentence, Severity, Span, Token
 
 #: Longest run of non-space characters given to SoMaJo in one piece.
@@ -66,9 +68,10 @@ def _skip_emoji_scan_without_emoji(tokenizer: object) -> None:
     tokenizer._split_emojis = split_emojis  # type: ignore[attr-defined]
 
 
-@lru_cache(maxsize=1)
-def _somajo() -> SoMaJo:
-    somajo = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
+@lru_cache(maxsize=4)
+def _somajo(model: str) -> SoMaJo:
+    """SoMaJo with the language model ``model`` (a Language's ``somajo_model``), built once."""
+    somajo = SoMaJo(model, split_camel_case=False, split_sentences=True, character_offsets=True)
     _skip_emoji_scan_without_emoji(getattr(somajo, "_tokenizer", None))
     return somajo
 
@@ -113,10 +116,11 @@ def _fallback(piece: str) -> Iterator[list[tuple[int, int]]]:
         yield sentence
 
 
-def _tokenize(piece: str, diagnostics: list[Diagnostic]) -> list[list[tuple[int, int]]]:
+def _tokenize(piece: str, model: str, diagnostics: list[Diagnostic]) -> list[list[tuple[int, int]]]:
     """Sentences of (start, end) token offsets into ``piece``."""
     try:
-        return [[raw.character_offset for raw in sentence] for sentence in _somajo().tokenize_text([_alignable(piece)])]
+        sentences = _somajo(model).tokenize_text([_alignable(piece)])
+        return [[raw.character_offset for raw in sentence] for sentence in sentences]
     except Exception as exc:
         diagnostics.append(Diagnostic(
             "tokenizer_fallback",
@@ -126,8 +130,13 @@ def _tokenize(piece: str, diagnostics: list[Diagnostic]) -> list[list[tuple[int,
         return list(_fallback(piece))
 
 
-def segment(article: Article) -> tuple[tuple[Sentence, ...], tuple[Token, ...], tuple[Diagnostic, ...]]:
-    """Split every block of the article into sentences of tokens with article offsets."""
+def segment(article: Article, language: Language | None = None,
+            ) -> tuple[tuple[Sentence, ...], tuple[Token, ...], tuple[Diagnostic, ...]]:  # fmt: skip
+    """Split every block of the article into sentences of tokens with article offsets.
+
+    ``language`` defaults to the article's own (``article.metadata.language``).
+    """
+    model = (language or get_language(article.metadata.language)).somajo_model
     text = article.text
     sentences: list[Sentence] = []
     tokens: list[Token] = []
@@ -143,7 +152,7 @@ def segment(article: Article) -> tuple[tuple[Sentence, ...], tuple[Token, ...], 
         cut_runs += sum(1 for c in cuts[1:-1] if not block.span.text[c - 1].isspace())
         for piece_start, piece_end in itertools.pairwise(cuts):
             base = block.span.start + piece_start
-            for raw_sentence in _tokenize(block.span.text[piece_start:piece_end], diagnostics):
+            for raw_sentence in _tokenize(block.span.text[piece_start:piece_end], model, diagnostics):
                 first = len(tokens)
                 for start, end in raw_sentence:
                     if end <= start:

@@ -1,8 +1,8 @@
-"""POS tags, morphology (incl. Konjunktiv: ``Mood=Sub``) and dependencies from the shipped model.
+"""POS tags, morphology (incl. Konjunktiv: ``Mood=Sub``) and dependencies from the language's model.
 
-The model is a spaCy CNN pipeline trained by ``training/train_ud.py`` on UD German GSD + PUD
-(see docs/models/de_ud.md).  spaCy runs it on numpy; no PyTorch.  Tokens come from SoMaJo, so
-the model only ever sees pre-tokenised sentences (``Doc(words, spaces)``).  Lemmas come from
+German's model is a spaCy CNN pipeline trained by ``training/train_ud.py`` on UD German GSD + PUD
+(see docs/models/de_ud.md), in ``lang/de/models/de_ud``.  spaCy runs it on numpy; no PyTorch.
+Tokens come from SoMaJo, so the model only ever sees pre-tokenised sentences (``Doc(words, spaces)``).  Lemmas come from
 simplemma (Barbaresi 2023), a dictionary lemmatiser that needs no context.
 """
 
@@ -15,36 +15,36 @@ from functools import lru_cache
 
 import simplemma
 import spacy
-from spacy.language import Language
+from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from ..errors import ResourceError
+from ..lang import Language
 from ..model import Sentence, Token
-from ..resources import resource_path
 from .mood import repair_konjunktiv_i
 
-MODEL_NAME = "de_ud"
 _BATCH = 256  # sentences per nlp.pipe batch: 64 cost 2.6 s on 8,000 one-word lines, 256 cost 2.2 s
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Language:
-    """Load the bundled spaCy pipeline once per process."""
-    path = resource_path("models", MODEL_NAME)
+@lru_cache(maxsize=4)
+def load_model(language: Language) -> SpacyLanguage:
+    """Load the language's bundled spaCy pipeline once per process."""
+    path = language.path("models", language.tagger_model)
     try:
         return spacy.load(path)
     except (OSError, ValueError) as exc:  # a corrupt or incompatible model directory
-        raise ResourceError(f"cannot load the bundled model {MODEL_NAME}: {exc}") from exc
+        raise ResourceError(f"cannot load the bundled model {language.tagger_model}: {exc}") from exc
 
 
 @lru_cache(maxsize=65536)
-def lemma_of(word: str) -> str:
-    return simplemma.lemmatize(word, lang="de")
+def lemma_of(word: str, lemmatizer: str) -> str:
+    """simplemma's lemma of ``word`` in the language ``lemmatizer`` (a Language's ``lemmatizer``)."""
+    return simplemma.lemmatize(word, lang=lemmatizer)
 
 
-def tag(sentences: Sequence[Sentence], tokens: Sequence[Token]) -> tuple[Token, ...]:
+def tag(sentences: Sequence[Sentence], tokens: Sequence[Token], language: Language) -> tuple[Token, ...]:
     """Return the tokens with lemma, pos, tag, morph, dep and head (an index into ``tokens``)."""
-    nlp = load_model()
+    nlp = load_model(language)
     docs = []
     for sentence in sentences:
         sent_tokens = tokens[sentence.token_start : sentence.token_end]
@@ -57,7 +57,7 @@ def tag(sentences: Sequence[Sentence], tokens: Sequence[Token]) -> tuple[Token, 
             out.append(
                 replace(
                     tok,
-                    lemma=lemma_of(tok.text),
+                    lemma=lemma_of(tok.text, language.lemmatizer),
                     pos=spacy_tok.pos_,
                     tag=spacy_tok.tag_,
                     morph=str(spacy_tok.morph),

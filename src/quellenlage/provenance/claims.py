@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..lexicons import denial_lemmas
+from ..lang.de.lexicons import denial_lemmas
 from ..model import (
     Analysis,
     Assertor,

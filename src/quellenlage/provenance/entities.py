@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..lexicons import country_of, outlet_names, platforms, source_noun_medium
+from ..lang.de.lexicons import country_of, outlet_names, platforms, source_noun_medium
 from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
 from .sources import ORG_WORDS, ROLE_WORDS
 

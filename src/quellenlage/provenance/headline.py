@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicons import countries, country_of, hedge_words, loaded_words
+from ..lang.de.lexicons import countries, country_of, hedge_words, loaded_words
 from ..model import (
     Analysis,
     Assertor,

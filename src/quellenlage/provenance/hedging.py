@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..lexicons import hedge_words, vague_sources, verb_cues
+from ..lang.de.lexicons import hedge_words, vague_sources, verb_cues
 from ..model import Analysis, Hedge, HedgeKind
 from ..nlp.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 

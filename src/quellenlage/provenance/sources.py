@@ -1,6 +1,6 @@
 """A first typing of source mentions: person, organisation, media, state, vague, pronoun.
 
-Lexicon-driven (resources/de): outlets, states and institutions, vague nouns ("Experten",
+Lexicon-driven (lang/de/data): outlets, states and institutions, vague nouns ("Experten",
 "Kreise") after the Wikipedia guideline on weasel words and the SPJ code on anonymous sources.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicons import vague_sources
+from ..lang.de import LANGUAGE as GERMAN
+from ..lang.de.lexicons import vague_sources
 from ..model import SourceKind, Token
-from ..resources import read_lines
 
 ORG_WORDS = ("council", "verband", "institut", "partei", "organisation", "stiftung", "universität",
               "konzern", "unternehmen", "gesellschaft", "verein", "gewerkschaft", "ag", "gmbh",
@@ -26,12 +26,12 @@ ROLE_WORDS = ("professor", "minister", "sprecher", "präsident", "chef", "direkt
 
 @lru_cache(maxsize=1)
 def _outlets() -> frozenset[str]:
-    return frozenset(name.lower() for name in read_lines("de", "outlets.txt"))
+    return frozenset(name.lower() for name in GERMAN.read_lines("outlets.txt"))
 
 
 @lru_cache(maxsize=1)
 def _states() -> frozenset[str]:
-    return frozenset(read_lines("de", "states.txt"))
+    return frozenset(GERMAN.read_lines("states.txt"))
 
 
 def classify_source(tokens: Sequence[Token]) -> SourceKind:

@@ -1,12 +1,12 @@
-"""The German lexicons, loaded once from ``resources/de`` (data files, not code)."""
+"""The German lexicons, loaded once from ``lang/de/data`` (data files, not code)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Medium
-from .resources import read_lines, read_table
+from ...model import Medium
+from . import LANGUAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,13 +21,13 @@ class VerbCue:
 def verb_cues() -> dict[str, VerbCue]:
     return {
         row[0]: VerbCue(row[0], Medium(row[1]), row[2] == "distancing", row[3] == "act")
-        for row in read_table("de", "cue_verbs.tsv")
+        for row in LANGUAGE.read_table("cue_verbs.tsv")
     }
 
 
 @lru_cache(maxsize=1)
 def _source_nouns() -> tuple[tuple[str, Medium], ...]:
-    return tuple((row[0], Medium(row[1])) for row in read_table("de", "source_nouns.tsv"))
+    return tuple((row[0], Medium(row[1])) for row in LANGUAGE.read_table("source_nouns.tsv"))
 
 
 def source_noun_medium(word: str) -> Medium | None:
@@ -43,17 +43,17 @@ def source_noun_medium(word: str) -> Medium | None:
 
 @lru_cache(maxsize=1)
 def cue_nouns() -> dict[str, Medium]:
-    return {row[0]: Medium(row[1]) for row in read_table("de", "cue_nouns.tsv")}
+    return {row[0]: Medium(row[1]) for row in LANGUAGE.read_table("cue_nouns.tsv")}
 
 
 @lru_cache(maxsize=1)
 def vague_sources() -> frozenset[str]:
-    return frozenset(read_lines("de", "vague_sources.txt"))
+    return frozenset(LANGUAGE.read_lines("vague_sources.txt"))
 
 
 @lru_cache(maxsize=1)
 def hedge_words() -> dict[str, str]:
-    return {row[0]: row[1] for row in read_table("de", "hedges.tsv")}
+    return {row[0]: row[1] for row in LANGUAGE.read_table("hedges.tsv")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ class Country:
 
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
-    return tuple(Country(*row[:3]) for row in read_table("de", "countries.tsv"))
+    return tuple(Country(*row[:3]) for row in LANGUAGE.read_table("countries.tsv"))
 
 
 def country_of(words: list[str]) -> str | None:
@@ -80,20 +80,20 @@ def country_of(words: list[str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def loaded_words() -> tuple[str, ...]:
-    return read_lines("de", "loaded_words.tsv")
+    return LANGUAGE.read_lines("loaded_words.tsv")
 
 
 @lru_cache(maxsize=1)
 def denial_lemmas() -> frozenset[str]:
-    return frozenset(read_lines("de", "denials.tsv"))
+    return frozenset(LANGUAGE.read_lines("denials.tsv"))
 
 
 @lru_cache(maxsize=1)
 def platforms() -> frozenset[str]:
-    return frozenset(read_lines("de", "platforms.txt"))
+    return frozenset(LANGUAGE.read_lines("platforms.txt"))
 
 
 @lru_cache(maxsize=1)
 def outlet_names() -> tuple[str, ...]:
     """Outlet names as written in the lexicon (for display: "Express", "News.de")."""
-    return read_lines("de", "outlets.txt")
+    return LANGUAGE.read_lines("outlets.txt")

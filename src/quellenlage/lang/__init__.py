@@ -1,0 +1,81 @@
+"""Languages as plug-ins: a :class:`Language` is looked up by its code and owns what is particular to it.
+
+As in spaCy (``spacy.util.get_lang_class``), each language is a package, ``quellenlage.lang.<code>``,
+that defines ``LANGUAGE``: its code and name, the settings of its segmenter and lemmatiser, its
+models (``models/``) and its lexicons as data files (``data/``).  The article's language (detected
+or given) selects the Language, and the stages consult it.  ``available()`` lists the languages
+the analysis covers; adding one is adding a package and its line in :data:`REGISTRY`.
+
+What still lives outside ``lang/de`` and is German (the construction handlers, provenance's word
+lists, a few word literals in the rules) is listed in docs/ARCHITECTURE.md under "Languages".
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ResourceError, UnsupportedLanguageError
+
+#: code → the package that defines the language.  English joins when it really works (issue 17).
+REGISTRY = {"de": "quellenlage.lang.de"}
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language the analysis covers, and where its data and models are."""
+
+    code: str  # ISO 639-1
+    name: str  # in English, for messages
+    package: str  # the package holding data/ and models/
+    somajo_model: str  # SoMaJo's language model
+    lemmatizer: str  # simplemma's language code
+    tagger_model: str  # the spaCy pipeline under models/
+    attribution_model: str | None = None  # the trained attribution tagger under models/, if any
+
+    def path(self, *parts: str) -> Path:
+        """A bundled file of this language (``data/…`` or ``models/…``)."""
+        path = Path(str(resources.files(self.package).joinpath(*parts)))
+        if not path.exists():
+            raise ResourceError(f"the {self.name} resource {'/'.join(parts)} is missing", path=str(path))
+        return path
+
+    def read_lines(self, name: str) -> tuple[str, ...]:
+        """Non-empty, non-comment lines of the data file ``name`` (``#`` starts a comment line)."""
+        return _read_lines(self.path("data", name))
+
+    def read_table(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """Rows of the tab-separated data file ``name``, comments and blank lines skipped."""
+        return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in self.read_lines(name))
+
+
+@cache
+def _read_lines(path: Path) -> tuple[str, ...]:
+    text = path.read_text(encoding="utf-8")
+    return tuple(line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def available() -> list[str]:
+    """The codes of the languages the analysis covers."""
+    return sorted(REGISTRY)
+
+
+@cache
+def get(code: str) -> Language:
+    """The language with ``code``.
+
+    Raises:
+        UnsupportedLanguageError: no language with that code is available (the message names those that are).
+    """
+    if code not in REGISTRY:
+        supported = ", ".join(available())
+        raise UnsupportedLanguageError(f"no analysis for the language {code!r}; available: {supported}",
+                                       language=code, hint=f"use one of: {supported}")  # fmt: skip
+    language: Language = importlib.import_module(REGISTRY[code]).LANGUAGE
+    return language
+
+
+__all__ = ["REGISTRY", "Language", "available", "get"]
