@@ -224,7 +224,7 @@ def test_a_verb_closing_a_relative_clause_frames_nothing() -> None:
 
     text = "Der Verlust entsteht durch den Teilchenstrom, der von der Sonne ausgeht und Sonnenwind genannt wird."
     analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
-    assert not [a for a in analysis.attributions if a.rule == "verb+clause"]
+    assert not [a for a in analysis.attributions if a.rule == "de.verb_clause"]
 
 
 def test_a_source_after_a_semicolon_covers_its_part_only() -> None:
@@ -232,7 +232,7 @@ def test_a_source_after_a_semicolon_covers_its_part_only() -> None:
 
     text = "Die Tat galt dem Rektor; nach Behördenangaben stecke aber kein Terror dahinter."
     analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
-    (att,) = [a for a in analysis.attributions if a.rule == "nach X"]
+    (att,) = [a for a in analysis.attributions if a.rule == "de.nach"]
     assert _text(att.message) == "stecke aber kein Terror dahinter"
 
 
@@ -291,3 +291,15 @@ def test_only_a_clause_that_can_be_said_is_a_message(sentence: str, messages: li
 
     analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
     assert [_text(a.message) for a in analysis.attributions if a.parent is None] == messages
+
+
+def test_every_rule_has_a_stable_ascii_id_and_a_label() -> None:
+    from quellenlage.lang.de import rules as german
+    from quellenlage.lang.rules import Rule, label, registered
+
+    ids = [rule.id for rule in registered()]
+    assert len(ids) == len(set(ids)) and all(i.isascii() for i in ids)
+    assert {r.id for r in vars(german).values() if isinstance(r, Rule)} <= set(ids)
+    assert label("de.quote_sagte_x") == "„…“, sagte X" and label("learned+de.laut") == "trained model + laut X"
+    with pytest.raises(ValueError, match="ASCII"):
+        Rule("de.heißt_es", "heißt es")

@@ -9,6 +9,7 @@ the last speaker of the same or previous paragraph, else to nobody (an anonymous
 
 from __future__ import annotations
 
+from ..lang.de import rules as R
 from ..model import Analysis, AttributionType, Medium
 from ..nlp.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 from .draft import Draft
@@ -33,7 +34,7 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
                 if (
                     last is not None
                     and not draft.source
-                    and draft.rule == "free direct quote"
+                    and draft.rule == R.FREE_DIRECT_QUOTE.id
                     and _near(analysis, last, sentence.block)
                 ):
                     draft.source, draft.medium = list(last.source), last.medium
@@ -50,8 +51,8 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
         )
         if chain and konj and last is not None and _near(analysis, last, sentence.block):
             out.append(Draft(AttributionType.INDIRECT_FREE_INDIRECT, last.medium, message,
-                             source=list(last.source), rule="Konjunktiv continuation",
-                             priority=20, sentence=sentence.index))  # fmt: skip
+                             source=list(last.source), rule=R.KONJUNKTIV_CONTINUATION.id,
+                             priority=R.KONJUNKTIV_CONTINUATION.priority, sentence=sentence.index))  # fmt: skip
             continue
         hearsay = bool(reportative_in(tokens, s, e))
         modal = any(tokens[i].text.lower() in ("soll", "sollen") for i in finite)
@@ -60,7 +61,8 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
             source = list(last.source) if near and last is not None else []
             medium = last.medium if source and last is not None else Medium.UNKNOWN
             out.append(Draft(AttributionType.FREE_INDIRECT, medium, message, source=source,
-                             rule="reportative sollen", priority=15, sentence=sentence.index))  # fmt: skip
+                             rule=R.REPORTATIVE_SOLLEN.id, priority=R.REPORTATIVE_SOLLEN.priority,
+                             sentence=sentence.index))  # fmt: skip
             continue
         chain = False
     return out

@@ -10,6 +10,7 @@ A quote with no frame in its sentences is free direct speech: it keeps the previ
 
 from __future__ import annotations
 
+from ..lang.de import rules as R
 from ..model import Analysis, AttributionType, Medium
 from .draft import Draft
 from .frames import addressee_of, posted_online
@@ -40,8 +41,8 @@ def quote_drafts(
         if draft is None and parent is not None:
             draft = _nested(quote, parent)
         if draft is None:
-            draft = Draft(AttributionType.DIRECT, Medium.SPEECH, _span(quote), rule="free direct quote",
-                          priority=30, sentence=view_open.sentence.index)  # fmt: skip
+            draft = Draft(AttributionType.DIRECT, Medium.SPEECH, _span(quote), rule=R.FREE_DIRECT_QUOTE.id,
+                          priority=R.FREE_DIRECT_QUOTE.priority, sentence=view_open.sentence.index)  # fmt: skip
         out.append(draft)
     return out
 
@@ -68,8 +69,8 @@ def _enclosing(quote: Quote, drafts: list[Draft]) -> Draft | None:
 
 def _nested(quote: Quote, parent: Draft) -> Draft:
     return Draft(AttributionType.DIRECT, parent.medium, _span(quote), cue=list(parent.cue),
-                 source=list(parent.source), frame=list(parent.frame), rule="partial quote",
-                 priority=90, parent=parent, sentence=parent.sentence)  # fmt: skip
+                 source=list(parent.source), frame=list(parent.frame), rule=R.PARTIAL_QUOTE.id,
+                 priority=R.PARTIAL_QUOTE.priority, parent=parent, sentence=parent.sentence)  # fmt: skip
 
 
 def _frame_after(quote: Quote, view: SentenceView) -> Draft | None:
@@ -86,7 +87,7 @@ def _frame_after(quote: Quote, view: SentenceView) -> Draft | None:
         if source:
             return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), cue=[rest[0]],
                          source=source, addressee=addressee_of(view, None, rest), frame=[k, *rest],
-                         rule="„…“, so X", priority=80,
+                         rule=R.QUOTE_SO_X.id, priority=R.QUOTE_SO_X.priority,
                          sentence=view.sentence.index)  # fmt: skip
         return None
     for v in rest[:3]:
@@ -97,7 +98,7 @@ def _frame_after(quote: Quote, view: SentenceView) -> Draft | None:
             return Draft(AttributionType.DIRECT, cue.medium, _span(quote),
                          cue=sorted([v] + ([particle] if particle is not None else [])),
                          source=source, addressee=[i for i in addressee_of(view, v, rest) if i in rest],
-                         frame=[k, *rest], rule="„…“, sagte X", priority=80,
+                         frame=[k, *rest], rule=R.QUOTE_SAGTE_X.id, priority=R.QUOTE_SAGTE_X.priority,
                          distancing=cue.distancing, sentence=view.sentence.index)  # fmt: skip
     return None
 
@@ -120,7 +121,7 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
             return Draft(AttributionType.DIRECT, medium, _span(quote),
                          cue=sorted([v] + ([particle] if particle is not None else [])),
                          source=source, addressee=[i for i in addressee_of(view, v, body) if i in body],
-                         frame=pre, rule="X sagte: „…“", priority=80,
+                         frame=pre, rule=R.X_SAGTE_QUOTE.id, priority=R.X_SAGTE_QUOTE.priority,
                          distancing=cue.distancing, sentence=view.sentence.index)  # fmt: skip
     if colon is not None:
         # "Zypries sieht in dem Urteil eine Bestätigung: „…“": a clause before the colon names its
@@ -130,5 +131,6 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
         source = source or view.np_before(colon)
         if source:
             return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), source=source,
-                         frame=pre, rule="X: „…“", priority=75, sentence=view.sentence.index)  # fmt: skip
+                         frame=pre, rule=R.X_COLON_QUOTE.id, priority=R.X_COLON_QUOTE.priority,
+                         sentence=view.sentence.index)  # fmt: skip
     return None

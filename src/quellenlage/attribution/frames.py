@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..lang.de import rules as R
 from ..lang.de.lexicons import cue_nouns, source_noun_medium, verb_cues
 from ..model import AttributionType, Medium
 from .draft import Draft
@@ -166,7 +167,7 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             drafts.append(Draft(
                 AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
                 cue=cue_idx, source=source, frame=_with_comma(view, view.trim(frame)),
-                addressee=addressee_of(view, v, frame), rule="verb+clause", priority=60,
+                addressee=addressee_of(view, v, frame), rule=R.VERB_CLAUSE.id, priority=R.VERB_CLAUSE.priority,
                 distancing=cue.distancing,
             ))  # fmt: skip
             break
@@ -281,7 +282,7 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
         AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
         cue=sorted([seg[0], v] + ([particle] if particle is not None else [])),
         source=_with_apposition(view, speaker, v), frame=frame, addressee=addressee_of(view, v, frame),
-        rule="wie X berichtet", priority=70, distancing=cue.distancing,
+        rule=R.WIE_BERICHTET.id, priority=R.WIE_BERICHTET.priority, distancing=cue.distancing,
     )]  # fmt: skip
 
 
@@ -316,7 +317,7 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             continue
         drafts.append(Draft(
             AttributionType.INDIRECT, medium, message, cue=[i], source=np, frame=frame,
-            rule=f"{word} X", priority=65,
+            rule=R.PREPOSITION_RULES[word].id, priority=R.PREPOSITION_RULES[word].priority,
         ))  # fmt: skip
     return drafts
 
@@ -415,8 +416,8 @@ def so_x(view: SentenceView) -> list[Draft]:
         else:
             frame = list(range(prev, end))
         return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, message, cue=[i],
-                      source=np, addressee=addressee_of(view, None, frame), frame=frame, rule="so X",
-                      priority=70)]  # fmt: skip
+                      source=np, addressee=addressee_of(view, None, frame), frame=frame, rule=R.SO_X.id,
+                      priority=R.SO_X.priority)]  # fmt: skip
     return []
 
 
@@ -441,7 +442,7 @@ def heisst_es(view: SentenceView) -> list[Draft]:
                 break
         return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, _strip_final(view, message),
                       cue=[i, i + 1], source=source, frame=seg + _comma(view, seg),
-                      rule="heißt es", priority=70)]  # fmt: skip
+                      rule=R.HEISST_ES.id, priority=R.HEISST_ES.priority)]  # fmt: skip
     return []
 
 
@@ -465,8 +466,8 @@ def noun_with_clause(view: SentenceView) -> list[Draft]:
         message = _strip_final(view, [k for s in segs[si + 1 :] for k in s])
         cue = [n] + ([verb] if view.start <= verb < view.end and verb in seg else [])
         return [Draft(AttributionType.INDIRECT, nouns[view.low(n)], message, cue=sorted(cue),
-                      source=source, frame=seg + _comma(view, seg), rule="noun+clause",
-                      priority=55)]  # fmt: skip
+                      source=source, frame=seg + _comma(view, seg), rule=R.NOUN_CLAUSE.id,
+                      priority=R.NOUN_CLAUSE.priority)]  # fmt: skip
     return []
 
 
@@ -484,8 +485,8 @@ def speech_act(view: SentenceView) -> list[Draft]:
         particle = view.particle(v)
         return [Draft(AttributionType.REPORTED, cue.medium, message,
                       cue=sorted([v] + ([particle] if particle is not None else [])),
-                      source=source, addressee=addressee_of(view, v), rule="speech act",
-                      priority=40, distancing=cue.distancing)]  # fmt: skip
+                      source=source, addressee=addressee_of(view, v), rule=R.SPEECH_ACT.id,
+                      priority=R.SPEECH_ACT.priority, distancing=cue.distancing)]  # fmt: skip
     return []
 
 
@@ -542,8 +543,8 @@ def resumptive_das(view: SentenceView) -> list[Draft]:
     return [Draft(
         AttributionType.INDIRECT, _medium(view, list(view.indices), cue.medium), message,
         cue=sorted([verb] + ([particle] if particle is not None else [])), source=source,
-        frame=list(range(view.start + 1, end)), addressee=addressee_of(view, verb), rule="Das sagte X",
-        priority=72, distancing=cue.distancing,
+        frame=list(range(view.start + 1, end)), addressee=addressee_of(view, verb), rule=R.DAS_SAGTE_X.id,
+        priority=R.DAS_SAGTE_X.priority, distancing=cue.distancing,
     )]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..lang.de import rules as R
 from ..lang.de.lexicons import outlet_names
 from ..model import Analysis, AttributionType, Medium
 from .draft import Draft
@@ -57,5 +58,6 @@ def interview_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft]:
         message = [i for i in range(colon + 1, end) if i not in taken]
         if message:
             drafts.append(Draft(AttributionType.DIRECT, Medium.SPEECH, message, cue=[colon],
-                                source=list(range(first, colon)), rule="interview_answer", priority=10))  # fmt: skip
+                                source=list(range(first, colon)), rule=R.INTERVIEW_ANSWER.id,
+                                priority=R.INTERVIEW_ANSWER.priority))  # fmt: skip
     return drafts

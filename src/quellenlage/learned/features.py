@@ -17,7 +17,7 @@ from ..lang.de import lexicons
 from ..model import Analysis, Attribution, Token
 
 ROLE_OF_PART = (("message", "Q"), ("cue", "CUE"), ("source", "SPK"), ("addressee", "ADR"), ("frame", "FRM"))
-FEATURE_VERSION = 3  # bump when features change: a model trained on other features is refused
+FEATURE_VERSION = 4  # bump when features change: a model trained on other features is refused
 _QUOTE_CHARS = frozenset('„“”«»‚‘’‹›"')
 
 
@@ -81,7 +81,7 @@ def rule_roles(analysis: Analysis) -> tuple[list[str], list[str]]:
     for att in analysis.attributions:
         if att.parent is None:
             for i in index.parts(att)["message"]:
-                rules[i] = att.rule.split(":")[0]  # (the part before a colon: "X: „…“" reads "X")
+                rules[i] = att.rule
     return roles, rules
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from ..attribution.draft import Draft
 from ..attribution.quotes import Quote, is_name
 from ..lang.de import lexicons
+from ..lang.rules import LEARNED, LEARNED_NESTED
 from ..model import Analysis, AttributionType, Medium
 from .features import TokenOverlap
 
@@ -84,7 +85,8 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
         ):  # fmt: skip
             prev.message.append(i)
         else:
-            draft = Draft(type=TYPES[name], medium=Medium.SPEECH_OR_WRITING, message=[i], rule="learned", priority=60)
+            draft = Draft(type=TYPES[name], medium=Medium.SPEECH_OR_WRITING, message=[i], rule=LEARNED.id,
+                          priority=LEARNED.priority)
             if label.startswith("I-"):
                 orphans.add(id(draft))
             messages.append(draft)
@@ -216,7 +218,7 @@ def _orphan_frames(analysis: Analysis, labels: Sequence[str], with_message: set[
             start, end = rest[0], rest[-1]
             message = [i for i in range(start, end + 1) if labels[i] == "O"]
             made.append(Draft(type=AttributionType.INDIRECT, medium=Medium.SPEECH_OR_WRITING, message=message,
-                              rule="learned", priority=60))  # fmt: skip
+                              rule=LEARNED.id, priority=LEARNED.priority))  # fmt: skip
     return made
 
 
@@ -237,7 +239,7 @@ def _nested_quotes(messages: Sequence[Draft], quotes: Sequence[Quote]) -> list[D
                 nested.append(Draft(
                     type=AttributionType.DIRECT, medium=draft.medium, message=span, cue=list(draft.cue),
                     source=list(draft.source), frame=list(draft.frame), addressee=list(draft.addressee),
-                    rule="learned:nested", parent=draft,
+                    rule=LEARNED_NESTED.id, parent=draft,
                 ))  # fmt: skip
     return nested
 

@@ -2,10 +2,10 @@
 
 It runs after the rules (:class:`quellenlage.attribution.Attribute`) and merges:
 
-- the lexically anchored constructions in ``PREFER_RULES`` ("X: „…“", "„…“, sagte X", "laut X",
+- the lexically anchored constructions in ``PREFER_RULES`` (``de.x_colon_quote``, ``de.quote_sagte_x``, ``de.laut``,
   "wie X berichtet", Q&A answers, …) keep the rules' reading wherever they fire;
 - elsewhere the model's spans win (they follow the dataset's conventions); a learned attribution
-  that overlaps a rule finding takes the rule's name ("learned+verb+clause"), its distancing flag,
+  that overlaps a rule finding takes the rule's id (``learned+de.verb_clause``), its distancing flag,
   its medium and any speaker, cue or addressee the model left empty; a learned reported speech
   act that overlaps none is dropped (``UNSUPPORTED_DROPPED``), and so is a sourceless one whose cue
   points back ("Demnach …", ``ANAPHORIC_CUES``);
@@ -30,18 +30,20 @@ from ..attribution.draft import Draft
 from ..attribution.quotes import find_quotes
 from ..attribution.stage import _to_attribution
 from ..lang.de import lexicons
+from ..lang.de import rules as R
+from ..lang.rules import learned_with
 from ..model import Analysis, Attribution, AttributionType, Medium
 from .features import TokenOverlap
 from .labels import absorb_speaker, decode
 from .tagger import AttributionTagger, shipped_tagger
 
-PREFER_RULES = frozenset({
-    "X: „…“", "„…“, sagte X", "„…“, so X", "so X", "laut X", "nach X", "zufolge X", "wie X berichtet",
-    "heißt es", "noun+clause", "interview_answer",
-})  # fmt: skip
+PREFER_RULES = frozenset(rule.id for rule in (
+    R.X_COLON_QUOTE, R.QUOTE_SAGTE_X, R.QUOTE_SO_X, R.SO_X, R.LAUT, R.NACH, R.ZUFOLGE, R.WIE_BERICHTET,
+    R.HEISST_ES, R.NOUN_CLAUSE, R.INTERVIEW_ANSWER,
+))  # fmt: skip
 # rule findings the model does not overlap are kept, except these (measured: they cost accuracy),
 # unless their verb distances or denies
-DROP_UNMATCHED = frozenset({"partial quote"})
+DROP_UNMATCHED = frozenset({R.PARTIAL_QUOTE.id})
 # learned attributions of these types that no rule finding overlaps are dropped: the model alone
 # reads reported speech acts with a precision of about 26 % (measured on the half-split, see the
 # model card); a speech act needs a verb the rules know and an agent
@@ -121,7 +123,7 @@ def _merge_rules(
         mine = set(draft.message)
         best = max(tops, key=lambda r: len(mine.intersection(r.message)), default=None)
         if best is not None and mine.intersection(best.message):
-            draft.rule = f"learned+{best.rule}"
+            draft.rule = learned_with(best.rule)
             draft.distancing = best.distancing
             if draft.medium is Medium.SPEECH_OR_WRITING:
                 draft.medium = best.medium
