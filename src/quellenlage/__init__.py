@@ -38,6 +38,7 @@ from .model import (
     Chain,
     Claim,
     Diagnostic,
+    FindingCode,
     HeadlineCheck,
     Hedge,
     HedgeKind,
@@ -48,6 +49,7 @@ from .model import (
     SourceKind,
     Span,
     Token,
+    Verdict,
 )
 from .pipeline import Pipeline, default_pipeline
 
@@ -85,8 +87,8 @@ def _pipeline(pipeline: Pipeline | None) -> Pipeline:
 __all__ = [
     "Analysis", "Article", "Attribution", "AttributionType", "BinaryInputError", "Block", "BlockKind", "Chain",
     "Claim", "ConfigError", "Diagnostic", "EmptyInputError", "EncodingError", "ExtractionError", "FetchError",
-    "HeadlineCheck", "Hedge", "HedgeKind", "InputError", "InputTooLargeError", "InvalidUrlError", "Medium",
-    "MemoryLimitError", "Metadata", "Pipeline", "QuellenlageError", "ResourceError", "Sentence", "Source",
-    "SourceKind", "Span", "TimeLimitError", "Token", "UnsupportedLanguageError", "UrlNotAllowedError",
+    "FindingCode", "HeadlineCheck", "Hedge", "HedgeKind", "InputError", "InputTooLargeError", "InvalidUrlError",
+    "Medium", "MemoryLimitError", "Metadata", "Pipeline", "QuellenlageError", "ResourceError", "Sentence", "Source",
+    "SourceKind", "Span", "TimeLimitError", "Token", "UnsupportedLanguageError", "UrlNotAllowedError", "Verdict",
     "__version__", "analyze", "analyze_source", "default_pipeline",
 ]  # fmt: skip

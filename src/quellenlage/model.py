@@ -82,9 +82,27 @@ class HedgeKind(StrEnum):
 
     REPORTATIVE_MODAL = "reportative_modal"  # soll/sollen/will + infinitive
     ADVERB = "adverb"  # angeblich, mutmaßlich, offenbar, vermutlich
-    KONJUNKTIV = "konjunktiv"  # Konjunktiv I or II on a finite verb
+    SUBJUNCTIVE = "subjunctive"  # a subjunctive finite verb (German: Konjunktiv I or II)
     DISTANCING_VERB = "distancing_verb"  # behaupten, glauben machen
     VAGUE_SOURCE = "vague_source"  # Experten, Beobachter, Kreise, viele
+
+
+class Verdict(StrEnum):
+    """Whether the body supports the headline (and standfirst)."""
+
+    SUPPORTED = "supported"
+    STRONGER_THAN_BODY = "stronger_than_body"
+    UNSUPPORTED = "unsupported"
+    NO_HEADLINE = "no_headline"
+
+
+class FindingCode(StrEnum):
+    """How a headline says more than its body."""
+
+    STATED_AS_FACT = "stated_as_fact"  # the body only attributes or hedges it
+    GENERALISES = "generalises"  # a trend ("immer mehr") the body gives no sourced case for
+    LOADED_WORD = "loaded_word"  # the outlet's word: no source in the body uses it
+    UNSUPPORTED = "unsupported"  # the body only repeats it in the outlet's own words
 
 
 class Severity(StrEnum):
@@ -292,7 +310,7 @@ class Claim:
 class HeadlineFinding:
     """One way a headline or standfirst says more than the body: with the spans that show it."""
 
-    code: str  # stated_as_fact | generalises | loaded_word | unsupported
+    code: FindingCode
     message: str
     span: Span  # in the headline or standfirst
     evidence: tuple[Span, ...] = ()  # in the body
@@ -309,7 +327,7 @@ class HeadlineProposition:
 class HeadlineCheck:
     """``verdict``: supported, stronger_than_body, unsupported, or no_headline."""
 
-    verdict: str
+    verdict: Verdict
     propositions: tuple[HeadlineProposition, ...] = ()
 
     @property

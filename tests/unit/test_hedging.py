@@ -10,10 +10,10 @@ from quellenlage import HedgeKind as H
     [
         ("Putin soll die Unterstützung verloren haben.", [(H.REPORTATIVE_MODAL, "soll")]),
         ("Der angebliche Täter floh.", [(H.ADVERB, "angebliche")]),
-        ("Experten zufolge sei die Lage schwierig.", [(H.VAGUE_SOURCE, "Experten"), (H.KONJUNKTIV, "sei")]),
+        ("Experten zufolge sei die Lage schwierig.", [(H.VAGUE_SOURCE, "Experten"), (H.SUBJUNCTIVE, "sei")]),
         (
             "Der Verband behauptet, die Zahlen seien falsch.",
-            [(H.DISTANCING_VERB, "behauptet"), (H.KONJUNKTIV, "seien")],
+            [(H.DISTANCING_VERB, "behauptet"), (H.SUBJUNCTIVE, "seien")],
         ),
         ("Die Regierung hat das Gesetz beschlossen.", []),
     ],

@@ -35,6 +35,11 @@ class Language:
     lemmatizer: str  # simplemma's language code
     tagger_model: str  # the spaCy pipeline under models/
     attribution_model: str | None = None  # the trained attribution tagger under models/, if any
+    labels: tuple[tuple[str, str], ...] = ()  # language-neutral codes → this language's own words
+
+    def label(self, code: str) -> str:
+        """The language's own word for a neutral code (``subjunctive`` → "Konjunktiv"), else the code."""
+        return dict(self.labels).get(code, code)
 
     def path(self, *parts: str) -> Path:
         """A bundled file of this language (``data/…`` or ``models/…``)."""

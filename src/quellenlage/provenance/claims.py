@@ -113,7 +113,7 @@ def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim,
         triggers = [h.trigger for h in hedges if h.kind in (HedgeKind.REPORTATIVE_MODAL, HedgeKind.ADVERB,
                                                             HedgeKind.DISTANCING_VERB)]  # fmt: skip
         if by is Assertor.OUTLET:
-            triggers += [h.trigger for h in hedges if h.kind is HedgeKind.KONJUNKTIV]
+            triggers += [h.trigger for h in hedges if h.kind is HedgeKind.SUBJUNCTIVE]
         denied = _denials(tokens)
         if denied:
             status, triggers = EpistemicStatus.DISPUTED, denied + triggers

@@ -31,12 +31,14 @@ from ..model import (
     BlockKind,
     Claim,
     EpistemicStatus,
+    FindingCode,
     HeadlineCheck,
     HeadlineFinding,
     HeadlineProposition,
     Source,
     Span,
     Token,
+    Verdict,
 )
 from .entities import TokenIndex
 
@@ -137,7 +139,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
     article = analysis.article
     heads = [k for k, b in enumerate(article.blocks) if b.kind in (BlockKind.HEADLINE, BlockKind.STANDFIRST)]
     if not any(article.blocks[k].kind is BlockKind.HEADLINE for k in heads):
-        return HeadlineCheck(verdict="no_headline")
+        return HeadlineCheck(verdict=Verdict.NO_HEADLINE)
     index = TokenIndex(analysis.tokens)
     claim_stems = {c.sentence: _stems(index.within(c.span)) for c in claims}
     by_sentence = {c.sentence: c for c in claims}
@@ -157,7 +159,8 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                         and any(_is_loaded(t.text, (t.lemma or "").lower(), stem)
                                 for t in index.within(c.span)))  # fmt: skip
             found.append(HeadlineFinding(
-                "loaded_word", f"“{token.text}” is the outlet's word: no source in the body uses it", token.span, own,
+                FindingCode.LOADED_WORD, f"“{token.text}” is the outlet's word: no source in the body uses it",
+                token.span, own,
             ))  # fmt: skip
         return tuple(found)
 
@@ -185,7 +188,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                 restated = tuple(by_sentence[s].span for s in matching)  # subheadings, the outlet repeating itself
                 message = ("the body only repeats this in the outlet's own words" if restated
                            else "no sentence of the body supports this")  # fmt: skip
-                findings.append(HeadlineFinding("unsupported", message, span, restated))
+                findings.append(HeadlineFinding(FindingCode.UNSUPPORTED, message, span, restated))
             elif (
                 not quoted
                 and not _is_marked(tokens)
@@ -194,7 +197,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                 who = sorted({names[s] for c in support for s in c.sources if s in names})
                 hedged = any(c.status in (EpistemicStatus.HEDGED, EpistemicStatus.DISPUTED) for c in support)
                 findings.append(HeadlineFinding(
-                    "stated_as_fact",
+                    FindingCode.STATED_AS_FACT,
                     "stated as fact; the body only " + ("attributes or hedges it" if hedged else "attributes it")
                     + (f" ({', '.join(who)})" if who else ""),
                     span, tuple(sorted({sp for c in support for sp in (c.span, *c.triggers)}, key=lambda x: x.start)),
@@ -210,7 +213,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                 )
                 g_span = Span.of(article.text, span.start + general.start(), span.start + general.end())
                 findings.append(HeadlineFinding(
-                    "generalises", f"“{general.group(0)}” claims a trend; {listing}",
+                    FindingCode.GENERALISES, f"“{general.group(0)}” claims a trend; {listing}",
                     g_span, tuple(c.span for c in support),
                 ))  # fmt: skip
             findings.extend(loaded_findings(tokens))
@@ -218,12 +221,12 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
     codes = {f.code for p in propositions for f in p.findings}
     in_headline = [p for p in propositions if (b := article.block_at(p.span.start)) and b.kind is BlockKind.HEADLINE]
     headline_props = [p for p in in_headline if p.span not in labels]
-    if codes & {"stated_as_fact", "generalises", "loaded_word"}:
-        verdict = "stronger_than_body"
+    if codes & {FindingCode.STATED_AS_FACT, FindingCode.GENERALISES, FindingCode.LOADED_WORD}:
+        verdict = Verdict.STRONGER_THAN_BODY
     elif headline_props and all(not p.support for p in headline_props):
-        verdict = "unsupported"  # the headline's own propositions, whatever the standfirst does
+        verdict = Verdict.UNSUPPORTED  # the headline's own propositions, whatever the standfirst does
     else:
-        verdict = "supported"
+        verdict = Verdict.SUPPORTED
     return HeadlineCheck(verdict=verdict, propositions=tuple(propositions))
 
 

@@ -34,7 +34,7 @@ def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
             if is_konjunktiv_i(tok, tokens[i - 1] if i > s else None) or (
                 is_konjunktiv_ii(tok) and tok.text.lower() not in _KII_NOT_HEDGE
             ):
-                hedges.append(Hedge(HedgeKind.KONJUNKTIV, tok.span, sentence.index, tok.text.lower()))
+                hedges.append(Hedge(HedgeKind.SUBJUNCTIVE, tok.span, sentence.index, tok.text.lower()))
         for i in range(s, e):
             tok = tokens[i]
             low = tok.text.lower()

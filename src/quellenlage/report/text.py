@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from ..lang import get as get_language
 from ..model import Analysis, BlockKind
 from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, outermost, source_line, source_text
 
@@ -49,7 +50,9 @@ def render_text(analysis: Analysis) -> str:
         lines.extend(textwrap.wrap(message, _WIDTH, initial_indent="    » ", subsequent_indent="      "))
     if analysis.hedges:
         lines.append("")
-        lines.append("Hedges: " + ", ".join(f"{h.trigger.text} ({h.kind.value})" for h in analysis.hedges))
+        language = get_language(article.metadata.language)
+        lines.append("Hedges: " + ", ".join(f"{h.trigger.text} ({language.label(h.kind.value)})"
+                                            for h in analysis.hedges))  # fmt: skip
     for diag in analysis.diagnostics:
         lines.append(f"Note: {diag.message}" + (f" at “{diag.span.text}”" if diag.span else ""))
     if article.dropped:

@@ -14,4 +14,5 @@ LANGUAGE = Language(
     lemmatizer="de",
     tagger_model="de_ud",
     attribution_model="attribution-crf",
+    labels=(("subjunctive", "Konjunktiv"),),
 )
