@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -42,9 +43,10 @@ HTML_FACTOR = 5
 class InputLimits:
     """How much input one analysis accepts.
 
-    ``max_bytes`` bounds a plain-text input (in UTF-8 bytes) and the article text extracted from a
-    page (in characters); an HTML page may be :data:`HTML_FACTOR` times larger.  The default, 2 MB,
-    is about 300 pages of print; the largest of 1,028 10kGNAD articles is 33 KB.
+    ``max_bytes`` bounds the text to analyse, counted in characters (a plain text, or the article
+    text extracted from a page); raw input (a file, standard input, an upload, a page's HTML) may be
+    :data:`HTML_FACTOR` times larger in bytes, and a file over that is refused before it is read.
+    The default, 2 MB, is about 300 pages of print; the largest of 1,028 10kGNAD articles is 33 KB.
     """
 
     max_bytes: int = 2_000_000
@@ -59,7 +61,7 @@ class InputLimits:
         return self.max_bytes * HTML_FACTOR
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> InputLimits:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> InputLimits:
         raw = (os.environ if environ is None else environ).get(MAX_INPUT_ENV)
         if raw is None or not raw.strip():
             return cls()
@@ -76,7 +78,7 @@ class InputLimits:
         )  # fmt: skip
 
     def check_text(self, text: str, what: str = "the article text") -> None:
-        if len(text) > self.max_bytes:  # characters; a cheap lower bound of the UTF-8 size first
+        if len(text) > self.max_bytes:
             raise self.too_large(what, len(text), self.max_bytes)
 
 
