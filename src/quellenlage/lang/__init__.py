@@ -13,12 +13,14 @@ lists, a few word literals in the rules) is listed in docs/ARCHITECTURE.md under
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from ..errors import ResourceError, UnsupportedLanguageError
+from ..model import Token
 
 #: code → the package that defines the language.  English joins when it really works (issue 17).
 REGISTRY = {"de": "quellenlage.lang.de"}
@@ -36,6 +38,8 @@ class Language:
     tagger_model: str  # the spaCy pipeline under models/
     attribution_model: str | None = None  # the trained attribution tagger under models/, if any
     labels: tuple[tuple[str, str], ...] = ()  # language-neutral codes → this language's own words
+    #: repairs of the tagger's known misreadings, run after tagging, before any rule or feature
+    repair_tags: Callable[[Sequence[Token]], list[Token]] | None = None
 
     def label(self, code: str) -> str:
         """The language's own word for a neutral code (``subjunctive`` → "Konjunktiv"), else the code."""

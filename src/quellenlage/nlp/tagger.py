@@ -21,7 +21,6 @@ from spacy.tokens import Doc
 from ..errors import ResourceError
 from ..lang import Language
 from ..model import Sentence, Token
-from .mood import repair_konjunktiv_i
 
 _BATCH = 256  # sentences per nlp.pipe batch: 64 cost 2.6 s on 8,000 one-word lines, 256 cost 2.2 s
 
@@ -65,4 +64,4 @@ def tag(sentences: Sequence[Sentence], tokens: Sequence[Token], language: Langua
                     head=sentence.token_start + spacy_tok.head.i,
                 )
             )
-    return tuple(repair_konjunktiv_i(out))
+    return tuple(language.repair_tags(out)) if language.repair_tags else tuple(out)

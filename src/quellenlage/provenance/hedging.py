@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..lang.de.lexicons import hedge_words, vague_sources, verb_cues
+from ..lang.de.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 from ..model import Analysis, Hedge, HedgeKind
-from ..nlp.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 
 _KII_NOT_HEDGE = frozenset({"würde", "würden"})  # conditional periphrasis, mostly hypothetical
 

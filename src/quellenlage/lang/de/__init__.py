@@ -5,6 +5,7 @@ docs/models/attribution-crf.md) and the German lexicons (``data/``)."""
 from __future__ import annotations
 
 from .. import Language
+from .mood import repair_konjunktiv_i
 
 LANGUAGE = Language(
     code="de",
@@ -15,4 +16,5 @@ LANGUAGE = Language(
     tagger_model="de_ud",
     attribution_model="attribution-crf",
     labels=(("subjunctive", "Konjunktiv"),),
+    repair_tags=repair_konjunktiv_i,
 )

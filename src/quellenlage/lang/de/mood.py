@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Token
+from ...model import Token
 
 KONJUNKTIV_I = frozenset({
     "sei", "seien", "seiest", "seiet", "habe", "könne", "müsse", "dürfe", "solle", "wolle", "möge",
