@@ -19,9 +19,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..lang.de.lexicons import country_of, outlet_names, platforms, source_noun_medium
+from ..lang.de.lexicons import country_of, org_words, outlet_names, platforms, role_words, source_noun_medium
 from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
-from .sources import ORG_WORDS, ROLE_WORDS
 
 _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 _QUOTES = "\"„“”‚‘’'»«"
@@ -85,7 +84,7 @@ class SentenceIndex:
 def _is_role(word: str) -> bool:
     """A role noun, also inside a compound: "Bahnchef", "Regierungssprecherin"."""
     low = word.lower()
-    return any(role in low for role in ROLE_WORDS)
+    return any(role in low for role in role_words())
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -301,7 +300,7 @@ def _person_names(analysis: Analysis) -> list[list[Token]]:
     if len(current) >= 2:
         runs.append(current)
     return [r for r in runs if country_of([t.text for t in r]) is None
-            and not any(t.text.lower().endswith(ORG_WORDS) for t in r)]  # fmt: skip
+            and not any(t.text.lower().endswith(org_words()) for t in r)]  # fmt: skip
 
 
 def _nearest(

@@ -97,3 +97,37 @@ def platforms() -> frozenset[str]:
 def outlet_names() -> tuple[str, ...]:
     """Outlet names as written in the lexicon (for display: "Express", "News.de")."""
     return LANGUAGE.read_lines("outlets.txt")
+
+
+@lru_cache(maxsize=1)
+def org_words() -> tuple[str, ...]:
+    """Word endings that make a source phrase an organisation ("Bauernverband", "Umweltministerium")."""
+    return LANGUAGE.read_lines("org_words.txt")
+
+
+@lru_cache(maxsize=1)
+def role_words() -> tuple[str, ...]:
+    """Word beginnings of a person's role, also inside compounds ("Bahnchef", "Regierungssprecherin")."""
+    return LANGUAGE.read_lines("role_words.txt")
+
+
+@lru_cache(maxsize=1)
+def source_pronouns() -> frozenset[str]:
+    return frozenset(LANGUAGE.read_lines("source_pronouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def impersonal_sources() -> frozenset[str]:
+    return frozenset(LANGUAGE.read_lines("impersonal_sources.txt"))
+
+
+@lru_cache(maxsize=1)
+def outlets() -> frozenset[str]:
+    """Outlet names, lower-cased, for matching."""
+    return frozenset(name.lower() for name in outlet_names())
+
+
+@lru_cache(maxsize=1)
+def states() -> frozenset[str]:
+    """States and state institutions."""
+    return frozenset(LANGUAGE.read_lines("states.txt"))
