@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..lang.de.lexicons import correlates
 from ..model import Analysis, Attribution, AttributionType, Span, Token
 from ..provenance.sources import classify_source
 from .continuation import continuation_drafts
@@ -105,14 +106,13 @@ def _auxiliaries(tokens: Sequence[Token], cue: list[int]) -> list[int]:
 # pronominal adverbs announcing the clause ("verwies darauf, dass …"); the dataset counts them as cue
 # (davon 32 of 33 in the training split's frames, darauf 16 of 18, darüber 10 of 14); "dazu" and
 # "damit" are as often something else
-_CORRELATES = frozenset({"davon", "darauf", "darüber", "dafür", "daran", "darum", "davor"})
 
 
 def _correlates(tokens: Sequence[Token], d: Draft) -> list[int]:
     verbs = [i for i in d.cue if tokens[i].pos == "VERB"]
     if not verbs:
         return []
-    return [k for k in d.frame if k not in d.cue and tokens[k].text.lower() in _CORRELATES
+    return [k for k in d.frame if k not in d.cue and tokens[k].text.lower() in correlates()
             and tokens[k].sentence == tokens[verbs[0]].sentence]  # fmt: skip
 
 

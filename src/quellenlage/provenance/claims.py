@@ -11,10 +11,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
-from ..lang.de.lexicons import denial_lemmas
+from ..lang.de.lexicons import calendar_words, denial_lemmas, quantity_pattern
 from ..model import (
     Analysis,
     Assertor,
@@ -32,14 +31,6 @@ from .entities import SentenceIndex, TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _OWN_WORDS = 3  # content words of the outlet's own that make an attributed sentence mixed
-_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "dezember")  # fmt: skip
-_DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-_QUANTITY = re.compile(
-    r"^(prozent|millionen?|milliarden?|mrd|mio|euro|dollar|tausende?|hunderte?|dutzende?|"
-    r"\w*(hundert|tausend)|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
-    r"(\w*und)?(zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig))$"
-)
 BODY_KINDS = (BlockKind.STANDFIRST, BlockKind.PARAGRAPH, BlockKind.SUBHEADING)  # the lead is body text too
 
 
@@ -47,9 +38,9 @@ def _is_checkworthy(token: Token) -> bool:
     low = token.text.lower()
     if token.pos == "NUM" or low[:1].isdigit():
         return True
-    if low in _DAYS or low in _MONTHS:
+    if low in calendar_words():
         return True
-    return bool(_QUANTITY.match(low))  # closed-class number words: the tagger sometimes calls "zwölf" a verb
+    return bool(quantity_pattern().match(low))  # closed-class number words: the tagger sometimes calls "zwölf" a verb
 
 
 def _checkworthy(text: str, tokens: list[Token]) -> tuple[Span, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,3 +132,27 @@ def outlets() -> frozenset[str]:
 def states() -> frozenset[str]:
     """States and state institutions."""
     return frozenset(LANGUAGE.read_lines("states.txt"))
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Months and weekdays, lower-cased."""
+    return frozenset(LANGUAGE.read_lines("calendar_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def quantity_pattern() -> re.Pattern[str]:
+    """Quantities and number words (one pattern, for a lower-cased word)."""
+    return re.compile(LANGUAGE.read_lines("quantity_words.txt")[0])
+
+
+@lru_cache(maxsize=1)
+def correlates() -> frozenset[str]:
+    """Pronominal adverbs that announce a clause ("darauf, dass"): part of a cue."""
+    return frozenset(LANGUAGE.read_lines("correlates.txt"))
+
+
+@lru_cache(maxsize=1)
+def anaphoric_cues() -> frozenset[str]:
+    """Cues that point back to an earlier source ("Demnach")."""
+    return frozenset(LANGUAGE.read_lines("anaphoric_cues.txt"))
