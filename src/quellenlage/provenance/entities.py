@@ -19,13 +19,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..lang.de.lexicons import country_of, org_words, outlet_names, platforms, role_words, source_noun_medium
+from ..lang.de.lexicons import (
+    country_of,
+    org_words,
+    outlet_names,
+    platforms,
+    role_words,
+    source_noun_medium,
+    word_list,
+)
 from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
 
-_DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 _QUOTES = "\"„“”‚‘’'»«"
-_PERSONAL = frozenset({"er", "sie", "ihm", "ihr", "dieser", "diese"})
-_FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns"})
 AUTHOR = -1  # the entity index of attributions in the author's own voice ("Ich meine, …" outside quotes)
 _CREDIT = re.compile(r"^\W*(bild|foto|fotos|grafik|video|quelle)\b", re.IGNORECASE)  # photo credits name agencies
 _DOMAIN = re.compile(r"\b([A-Za-z][\w-]*\.(?:de|at|ch|com|net|org|eu))\b")
@@ -107,17 +112,17 @@ def _name_and_role(tokens: list[Token], text: str) -> tuple[list[Token], list[To
         k -= 1
     names, before = words[k:], words[:k]
     if names and before and any(_is_role(t.text) for t in before):
-        return names, [t for t in before if t.text.lower() not in _DETERMINERS]
+        return names, [t for t in before if t.text.lower() not in word_list("determiners")]
     return words, []
 
 
 def _key(words: list[Token]) -> str:
-    kept = [t.text.strip(_QUOTES).lower() for t in words if t.text.lower() not in _DETERMINERS]
+    kept = [t.text.strip(_QUOTES).lower() for t in words if t.text.lower() not in word_list("determiners")]
     return " ".join(w for w in kept if w)
 
 
 def _display(words: list[Token]) -> str:
-    kept = [t for t in words if t.text.lower() not in _DETERMINERS]
+    kept = [t for t in words if t.text.lower() not in word_list("determiners")]
     if kept and kept[0].pos == "ADJ" and len(kept) > 1 and kept[-1].pos in ("PROPN", "NOUN"):
         kept = kept[1:] if kept[1].pos in ("PROPN", "NOUN") or len(kept) > 2 else kept
     return " ".join(t.text.strip(_QUOTES) for t in kept).strip()
@@ -188,7 +193,7 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
         tokens = [t for span in att.source for t in index.within(span)]
         words = _words(tokens)
         target: int | None = None
-        if len(words) == 1 and words[0].text.lower() in _FIRST_PERSON:
+        if len(words) == 1 and words[0].text.lower() in word_list("first_person"):
             speaker = _enclosing(analysis, att, of_attribution)
             of_attribution[att.id] = AUTHOR if speaker is None else speaker  # an answer's "ich" is the speaker's
             if speaker is not None:
@@ -203,7 +208,8 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
             key = _key(name_tokens)
             low = [t.text.lower() for t in words]
             at = words[0].span.start
-            if att.source_kind is SourceKind.PRONOUN or (len(low) == 1 and low[0] in _PERSONAL) or _is_age(low):
+            pronoun = len(low) == 1 and low[0] in word_list("personal_pronouns")
+            if att.source_kind is SourceKind.PRONOUN or pronoun or _is_age(low):
                 target = _nearest(entities, names, at, person_named)
             elif not any(t.pos == "PROPN" for t in words) and any(_is_role(w) for w in low):
                 target = _person_with_role(entities, low)
@@ -254,31 +260,31 @@ def _enclosing(analysis: Analysis, att: Attribution, of_attribution: dict[int, i
 
 
 def _content(words: list[Token]) -> list[Token]:
-    return [t for t in words if t.text.lower() not in _DETERMINERS]
+    return [t for t in words if t.text.lower() not in word_list("determiners")]
 
 
 def _ownerless(word: str) -> SourceKind | None:
     """A statement with no owner: "nach Angaben", "einem Bericht zufolge" (anonymous),
     "Medienberichten zufolge" (vague media), or a bare "es"/"was" left as the subject."""
     low = word.lower()
-    if low in {"es", "was", "das", "dies"}:
+    if low in word_list("ownerless_subjects"):
         return SourceKind.ANONYMOUS
-    if source_noun_medium(word) is not None or any(n in low for n in ("bericht", "aussendung", "mitteilung")):
-        return SourceKind.VAGUE if low.startswith("medien") else SourceKind.ANONYMOUS
+    if source_noun_medium(word) is not None or any(n in low for n in word_list("report_nouns")):
+        return SourceKind.VAGUE if low.startswith(tuple(word_list("media_prefixes"))) else SourceKind.ANONYMOUS
     return None
 
 
 def _is_full_name(tokens: list[Token]) -> bool:
     if not 2 <= len(tokens) <= 3 or country_of([t.text for t in tokens]) is not None:
         return False
-    if any(t.text.lower() in _DETERMINERS for t in tokens):
+    if any(t.text.lower() in word_list("determiners") for t in tokens):
         return False
     return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
 
 
 def _is_age(words: list[str]) -> bool:
     """ "der 25-Jährige", "die 40-jährige": a person referred to by age."""
-    return len(words) <= 2 and bool(words) and words[-1].split("-")[-1].startswith("jährig")
+    return len(words) <= 2 and bool(words) and words[-1].split("-")[-1].startswith(tuple(word_list("age_suffixes")))
 
 
 def _person_names(analysis: Analysis) -> list[list[Token]]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lang.de.lexicons import countries, country_of, hedge_words, loaded_words
+from ..lang.de.lexicons import countries, country_of, hedge_words, loaded_words, word_list
 from ..model import (
     Analysis,
     Assertor,
@@ -43,7 +43,6 @@ from ..model import (
 from .entities import TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-_LIGHT = frozenset({"sein", "haben", "werden", "machen", "geben", "neu", "eigen"})
 _BREAKS = frozenset({":", "!", "?", "–", "—", ";", "."})
 _GENERAL = re.compile(r"\b(immer mehr|alle|sämtliche|zunehmend|reihenweise|massenhaft|überall|niemand|keiner)\b")
 _MIN_SHARED = 2
@@ -61,7 +60,7 @@ def _stems(tokens: list[Token]) -> set[str]:
             continue
         lemma = particles.get(t.index, "") + (t.lemma or t.text).lower()
         for part in lemma.split("-"):
-            if len(part) >= 3 and part not in _LIGHT:
+            if len(part) >= 3 and part not in word_list("light_words"):
                 out.add(part[:7] if len(part) >= 8 else part[:5])
     return out
 
@@ -111,7 +110,7 @@ def _is_speaker(tokens: list[Token], speakers: set[str]) -> bool:
 def _is_marked(tokens: list[Token]) -> bool:
     """Whether the headline itself signals attribution or doubt (soll, angeblich, quotes, laut)."""
     words = {t.text.lower() for t in tokens}
-    return bool(words & {"soll", "sollen", "laut", "zufolge", "angeblich", "offenbar", "wohl", "?"}) or any(
+    return bool(words & (word_list("headline_doubt_words") | {"?"})) or any(
         t.text in '"„“»«' or t.text.lower() in hedge_words() for t in tokens
     )
 

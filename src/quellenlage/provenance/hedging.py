@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..lang.de.lexicons import hedge_words, vague_sources, verb_cues
+from ..lang.de.lexicons import hedge_words, vague_sources, verb_cues, word_list
 from ..lang.de.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 from ..model import Analysis, Hedge, HedgeKind
-
-_KII_NOT_HEDGE = frozenset({"würde", "würden"})  # conditional periphrasis, mostly hypothetical
 
 
 def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
@@ -32,7 +30,8 @@ def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
             if i in hearsay:
                 continue
             if is_konjunktiv_i(tok, tokens[i - 1] if i > s else None) or (
-                is_konjunktiv_ii(tok) and tok.text.lower() not in _KII_NOT_HEDGE
+                # "würde" periphrasis is mostly hypothetical, not the outlet's doubt
+                is_konjunktiv_ii(tok) and tok.text.lower() not in word_list("conditional_subjunctive")
             ):
                 hedges.append(Hedge(HedgeKind.SUBJUNCTIVE, tok.span, sentence.index, tok.text.lower()))
         for i in range(s, e):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ...model import Medium
 from . import LANGUAGE
@@ -156,3 +156,12 @@ def correlates() -> frozenset[str]:
 def anaphoric_cues() -> frozenset[str]:
     """Cues that point back to an earlier source ("Demnach")."""
     return frozenset(LANGUAGE.read_lines("anaphoric_cues.txt"))
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """One of the small closed word lists of ``data/word_lists.tsv`` ("determiners", "first_person", …)."""
+    for row in LANGUAGE.read_table("word_lists.tsv"):
+        if row[0] == name:
+            return frozenset(row[1].split())
+    raise KeyError(f"no German word list {name!r} in word_lists.tsv")
