@@ -10,29 +10,21 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..lang.de.lexicons import VerbCue, verb_cues
+from ..lang.de.lexicons import VerbCue, verb_cues, word_list
 from ..model import Analysis, Sentence, Token
 
 PUNCT = frozenset(",.;:!?…-–—()[]")
 QUOTE_CHARS = frozenset("\"'„“”‚‘’»«›‹")
 _NP_INNER = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"})
-_ADVERBIAL_WORDS = frozenset({
-    "ebenso", "ebenfalls", "zudem", "außerdem", "indes", "unterdessen", "derweil", "allerdings", "anfang",
-    "ende", "mitte", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-    "sonntag", "gestern", "heute", "morgen", "jetzt", "nun", "später", "zuvor", "damals", "inzwischen",
-    "zunächst", "dann", "bereits", "schon",
-})  # fmt: skip
+# German word lists (lang/de/data/word_lists.tsv), loaded once
+AGENT_MARKERS = word_list("agent_markers")
+_OBJECT_ARTICLES = word_list("object_articles")
+_ADVERBIAL_WORDS = word_list("adverbial_words")
+_SUBORDINATORS = word_list("subordinators")
+_ADVERBIAL_CONJUNCTIONS = word_list("adverbial_conjunctions")
+_GENITIVE_ARTICLES = word_list("genitive_articles")
 _CLAUSE_STOPS = frozenset({",", ":", ";"})
 _CLAUSE_ENDS = _CLAUSE_STOPS | {".", "!", "?"}
-AGENT_MARKERS = frozenset({"von", "vom", "seitens"})
-_OBJECT_ARTICLES = frozenset({"dem", "den", "des", "einem", "einen", "eines"})  # never open a subject
-_SUBORDINATORS = frozenset({"dass", "ob", "wie", "weil", "da", "wenn", "was", "wer", "warum", "wo"})
-# conjunctions of adverbial clauses: such a clause is never what was said ("Sobald …, können sie …")
-_ADVERBIAL_CONJUNCTIONS = frozenset({
-    "sobald", "obwohl", "obgleich", "weil", "wenn", "als", "während", "nachdem", "bevor", "damit", "womit",
-    "wobei", "wodurch", "sodass", "falls", "indem", "seitdem", "ehe", "solange", "sofern", "soweit", "da",
-})  # fmt: skip
 
 
 class SentenceView:
@@ -196,7 +188,7 @@ class SentenceView:
         """A fronted adverbial the parser took for the subject: a prepositional phrase, a genitive or
         dative phrase, a date ("Ende Januar 2006") or a sentence adverb ("Ebenso")."""
         first = self.tokens[phrase[0]]
-        if first.pos == "ADP" or first.text.lower() in _OBJECT_ARTICLES:
+        if first.pos == "ADP" or first.text.lower() in _OBJECT_ARTICLES:  # never open a subject
             return True
         before = phrase[0] - 1
         if before >= self.start and (self.tokens[before].pos == "ADP" or self.low(before) == "als"):
@@ -206,7 +198,8 @@ class SentenceView:
     def _adverb(self, k: int) -> bool:
         tok = self.tokens[k]
         return (
-            (tok.pos in ("ADV", "PART") and tok.tag != "PTKVZ") or tok.tag == "ADJD" or self.low(k) in _ADVERBIAL_WORDS
+            (tok.pos in ("ADV", "PART") and tok.tag != "PTKVZ") or tok.tag == "ADJD"
+            or self.low(k) in _ADVERBIAL_WORDS
         )
 
     def np_after_verb(self, i: int) -> list[int]:
@@ -215,6 +208,7 @@ class SentenceView:
         while k + 1 < self.end and self._adverb(k + 1):
             k += 1
         np = self.np_after(k)
+        # an object article never opens a subject
         return [] if np and self.tokens[np[0]].text.lower() in _OBJECT_ARTICLES else np
 
     def nominative_np(self, exclude: int) -> list[int]:
@@ -306,7 +300,7 @@ class SentenceView:
         tok, prev = self.tokens[k], self.tokens[k - 1]
         nxt = self.tokens[k + 1] if k + 1 < self.end else None
         if tok.pos == "DET":  # a genitive goes on ("Ansicht der Ärzte"), whatever case the tagger guessed
-            return tok.text.lower() not in ("der", "des", "eines", "einer") and tok.feature("Case") != "Gen"
+            return tok.text.lower() not in _GENITIVE_ARTICLES and tok.feature("Case") != "Gen"
         if tok.pos == "NOUN" and prev.pos == "NOUN":  # "laut Ministerium | Arbeiten an …", not "Agentur Xinhua"
             return tok.head != k - 1 and prev.head != k
         if tok.pos == "NUM":

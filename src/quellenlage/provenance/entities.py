@@ -30,6 +30,15 @@ from ..lang.de.lexicons import (
 )
 from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
 
+# German word lists (lang/de/data/word_lists.tsv), loaded once
+_AGE_SUFFIXES = word_list("age_suffixes")
+_DETERMINERS = word_list("determiners")
+_FIRST_PERSON = word_list("first_person")
+_MEDIA_PREFIXES = word_list("media_prefixes")
+_OWNERLESS_SUBJECTS = word_list("ownerless_subjects")
+_PERSONAL_PRONOUNS = word_list("personal_pronouns")
+_REPORT_NOUNS = word_list("report_nouns")
+
 _QUOTES = "\"„“”‚‘’'»«"
 AUTHOR = -1  # the entity index of attributions in the author's own voice ("Ich meine, …" outside quotes)
 _CREDIT = re.compile(r"^\W*(bild|foto|fotos|grafik|video|quelle)\b", re.IGNORECASE)  # photo credits name agencies
@@ -112,17 +121,17 @@ def _name_and_role(tokens: list[Token], text: str) -> tuple[list[Token], list[To
         k -= 1
     names, before = words[k:], words[:k]
     if names and before and any(_is_role(t.text) for t in before):
-        return names, [t for t in before if t.text.lower() not in word_list("determiners")]
+        return names, [t for t in before if t.text.lower() not in _DETERMINERS]
     return words, []
 
 
 def _key(words: list[Token]) -> str:
-    kept = [t.text.strip(_QUOTES).lower() for t in words if t.text.lower() not in word_list("determiners")]
+    kept = [t.text.strip(_QUOTES).lower() for t in words if t.text.lower() not in _DETERMINERS]
     return " ".join(w for w in kept if w)
 
 
 def _display(words: list[Token]) -> str:
-    kept = [t for t in words if t.text.lower() not in word_list("determiners")]
+    kept = [t for t in words if t.text.lower() not in _DETERMINERS]
     if kept and kept[0].pos == "ADJ" and len(kept) > 1 and kept[-1].pos in ("PROPN", "NOUN"):
         kept = kept[1:] if kept[1].pos in ("PROPN", "NOUN") or len(kept) > 2 else kept
     return " ".join(t.text.strip(_QUOTES) for t in kept).strip()
@@ -193,7 +202,7 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
         tokens = [t for span in att.source for t in index.within(span)]
         words = _words(tokens)
         target: int | None = None
-        if len(words) == 1 and words[0].text.lower() in word_list("first_person"):
+        if len(words) == 1 and words[0].text.lower() in _FIRST_PERSON:
             speaker = _enclosing(analysis, att, of_attribution)
             of_attribution[att.id] = AUTHOR if speaker is None else speaker  # an answer's "ich" is the speaker's
             if speaker is not None:
@@ -208,7 +217,7 @@ def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
             key = _key(name_tokens)
             low = [t.text.lower() for t in words]
             at = words[0].span.start
-            pronoun = len(low) == 1 and low[0] in word_list("personal_pronouns")
+            pronoun = len(low) == 1 and low[0] in _PERSONAL_PRONOUNS
             if att.source_kind is SourceKind.PRONOUN or pronoun or _is_age(low):
                 target = _nearest(entities, names, at, person_named)
             elif not any(t.pos == "PROPN" for t in words) and any(_is_role(w) for w in low):
@@ -260,31 +269,31 @@ def _enclosing(analysis: Analysis, att: Attribution, of_attribution: dict[int, i
 
 
 def _content(words: list[Token]) -> list[Token]:
-    return [t for t in words if t.text.lower() not in word_list("determiners")]
+    return [t for t in words if t.text.lower() not in _DETERMINERS]
 
 
 def _ownerless(word: str) -> SourceKind | None:
     """A statement with no owner: "nach Angaben", "einem Bericht zufolge" (anonymous),
     "Medienberichten zufolge" (vague media), or a bare "es"/"was" left as the subject."""
     low = word.lower()
-    if low in word_list("ownerless_subjects"):
+    if low in _OWNERLESS_SUBJECTS:
         return SourceKind.ANONYMOUS
-    if source_noun_medium(word) is not None or any(n in low for n in word_list("report_nouns")):
-        return SourceKind.VAGUE if low.startswith(tuple(word_list("media_prefixes"))) else SourceKind.ANONYMOUS
+    if source_noun_medium(word) is not None or any(n in low for n in _REPORT_NOUNS):
+        return SourceKind.VAGUE if low.startswith(tuple(_MEDIA_PREFIXES)) else SourceKind.ANONYMOUS
     return None
 
 
 def _is_full_name(tokens: list[Token]) -> bool:
     if not 2 <= len(tokens) <= 3 or country_of([t.text for t in tokens]) is not None:
         return False
-    if any(t.text.lower() in word_list("determiners") for t in tokens):
+    if any(t.text.lower() in _DETERMINERS for t in tokens):
         return False
     return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
 
 
 def _is_age(words: list[str]) -> bool:
     """ "der 25-Jährige", "die 40-jährige": a person referred to by age."""
-    return len(words) <= 2 and bool(words) and words[-1].split("-")[-1].startswith(tuple(word_list("age_suffixes")))
+    return len(words) <= 2 and bool(words) and words[-1].split("-")[-1].startswith(tuple(_AGE_SUFFIXES))
 
 
 def _person_names(analysis: Analysis) -> list[list[Token]]:
@@ -312,6 +321,7 @@ def _person_names(analysis: Analysis) -> list[list[Token]]:
 def _nearest(
     entities: list[_Entity], names: list[list[Token]], at: int, person_named: Callable[[list[Token]], int]
 ) -> int | None:
+
     """The person a pronoun or "der 25-Jährige" refers to: the nearest person before ``at``,
     a source already known or a full name anywhere in the text."""
     best_entity, best_at = None, -1

@@ -42,6 +42,9 @@ from ..model import (
 )
 from .entities import TokenIndex
 
+_HEADLINE_DOUBT_WORDS = word_list("headline_doubt_words")
+_LIGHT_WORDS = word_list("light_words")
+
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _BREAKS = frozenset({":", "!", "?", "–", "—", ";", "."})
 _GENERAL = re.compile(r"\b(immer mehr|alle|sämtliche|zunehmend|reihenweise|massenhaft|überall|niemand|keiner)\b")
@@ -60,7 +63,7 @@ def _stems(tokens: list[Token]) -> set[str]:
             continue
         lemma = particles.get(t.index, "") + (t.lemma or t.text).lower()
         for part in lemma.split("-"):
-            if len(part) >= 3 and part not in word_list("light_words"):
+            if len(part) >= 3 and part not in _LIGHT_WORDS:
                 out.add(part[:7] if len(part) >= 8 else part[:5])
     return out
 
@@ -110,7 +113,7 @@ def _is_speaker(tokens: list[Token], speakers: set[str]) -> bool:
 def _is_marked(tokens: list[Token]) -> bool:
     """Whether the headline itself signals attribution or doubt (soll, angeblich, quotes, laut)."""
     words = {t.text.lower() for t in tokens}
-    return bool(words & (word_list("headline_doubt_words") | {"?"})) or any(
+    return bool(words & (_HEADLINE_DOUBT_WORDS | {"?"})) or any(
         t.text in '"„“»«' or t.text.lower() in hedge_words() for t in tokens
     )
 

@@ -13,6 +13,8 @@ from ..lang.de.lexicons import hedge_words, vague_sources, verb_cues, word_list
 from ..lang.de.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 from ..model import Analysis, Hedge, HedgeKind
 
+_CONDITIONAL_SUBJUNCTIVE = word_list("conditional_subjunctive")
+
 
 def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
     tokens = analysis.tokens
@@ -31,7 +33,7 @@ def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
                 continue
             if is_konjunktiv_i(tok, tokens[i - 1] if i > s else None) or (
                 # "würde" periphrasis is mostly hypothetical, not the outlet's doubt
-                is_konjunktiv_ii(tok) and tok.text.lower() not in word_list("conditional_subjunctive")
+                is_konjunktiv_ii(tok) and tok.text.lower() not in _CONDITIONAL_SUBJUNCTIVE
             ):
                 hedges.append(Hedge(HedgeKind.SUBJUNCTIVE, tok.span, sentence.index, tok.text.lower()))
         for i in range(s, e):
