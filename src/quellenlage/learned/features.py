@@ -14,9 +14,14 @@ from collections.abc import Sequence
 from ..attribution.quotes import find_quotes
 from ..attribution.syntax import SentenceView
 from ..lang.de import lexicons
+from ..lang.de.lexicons import word_list
 from ..model import Analysis, Attribution, Token
 
 ROLE_OF_PART = (("message", "Q"), ("cue", "CUE"), ("source", "SPK"), ("addressee", "ADR"), ("frame", "FRM"))
+# German word lists (lang/de/data/word_lists.tsv), loaded once
+_COMPLEMENTIZERS = word_list("complementizers")
+_WH_WORDS = word_list("wh_words")
+_SOURCE_PREPOSITIONS = word_list("source_prepositions")
 FEATURE_VERSION = 4  # bump when features change: a model trained on other features is refused
 _QUOTE_CHARS = frozenset('„“”«»‚‘’‹›"')
 
@@ -100,7 +105,7 @@ def token_features(analysis: Analysis) -> list[list[str]]:
     lows = [t.span.text.lower() for t in tokens]
     lemmas = [t.lemma.lower() or low for t, low in zip(tokens, lows, strict=True)]
     is_cue = [
-        lem in cues or lem in cue_nouns or low in ("laut", "zufolge") for lem, low in zip(lemmas, lows, strict=True)
+        lem in cues or lem in cue_nouns or low in _SOURCE_PREPOSITIONS for lem, low in zip(lemmas, lows, strict=True)
     ]
 
     # sentence-level facts
@@ -185,11 +190,11 @@ def _segment_kinds(analysis: Analysis) -> list[tuple[str, str]]:
         for seg in view.segments():
             words = [i for i in seg if not view.is_quote(i)] or seg
             first = view.low(words[0])
-            if first in ("dass", "daß", "ob"):
+            if first in _COMPLEMENTIZERS:
                 kind = "dass"
             elif not view.can_be_reported(seg):
                 kind = "adv_rel"
-            elif first in ("wie", "was", "wer", "warum", "wo", "wann", "weshalb", "wieso", "wonach"):
+            elif first in _WH_WORDS:
                 kind = "wh"
             elif view.infinitive_clause(seg):
                 kind = "zu"
