@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__, ingest
 from .errors import (
@@ -44,13 +45,28 @@ def _parser() -> argparse.ArgumentParser:
         help="leave out the trained attribution model (CC BY-NC-SA, docs/models/attribution-crf.md); "
         "rules only, Apache-2.0",
     )  # fmt: skip
+    _add_analyze(sub, rules)
+    sub.add_parser("schema", help="print the JSON Schema of the report")
+    _add_batch(sub, rules)
+    _add_corpus_report(sub)
+    _add_serve(sub, rules)
+    _add_eval(sub, rules)
+    _add_train(sub)
+    return parser
+
+
+def _add_analyze(sub: Any, rules: argparse.ArgumentParser) -> None:
+    """``quellenlage analyze``: one article."""
     an = sub.add_parser("analyze", parents=[rules], help="analyse one article: a file, '-' for stdin, or a URL")
     an.add_argument("source", help="HTML or text file, '-' for standard input, or an http(s) URL")
     an.add_argument("--format", choices=("text", "json", "html"), default="text")
     an.add_argument("--output", "-o", type=Path, help="write the report to this file")
     an.add_argument("--lang", choices=ingest.LANGUAGE_CHOICES, default="auto")
     _max_input(an)
-    sub.add_parser("schema", help="print the JSON Schema of the report")
+
+
+def _add_batch(sub: Any, rules: argparse.ArgumentParser) -> None:
+    """``quellenlage batch``: a corpus to Parquet and DuckDB."""
     bt = sub.add_parser(
         "batch", parents=[rules], help="analyse a corpus into Parquet tables and a DuckDB file (resumable)"
     )
@@ -64,11 +80,19 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--jsonl", action="store_true", help="also write the full JSON report of each article")
     bt.add_argument("--no-progress", action="store_true", help="no progress bar")
     _max_input(bt)
+
+
+def _add_corpus_report(sub: Any) -> None:
+    """``quellenlage corpus-report``."""
     cr = sub.add_parser("corpus-report", help="answer the corpus questions over a batch output folder")
     cr.add_argument("folder", type=Path)
     cr.add_argument("--format", choices=("text", "html", "json"), default="text")
     cr.add_argument("--output", "-o", type=Path, help="write the report to this file")
     cr.add_argument("--top", type=int, default=20, help="rows per table (default 20)")
+
+
+def _add_serve(sub: Any, rules: argparse.ArgumentParser) -> None:
+    """``quellenlage serve``: the HTTP service."""
     sv = sub.add_parser(
         "serve",
         parents=[rules],
@@ -84,6 +108,10 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let the API fetch loopback and private-network URLs (off by default)",
     )
+
+
+def _add_eval(sub: Any, rules: argparse.ArgumentParser) -> None:
+    """``quellenlage eval``: the dataset metric on gold files."""
     ev = sub.add_parser(
         "eval", parents=[rules], help="score against a folder of gold files (German news quotation dataset)"
     )
@@ -91,6 +119,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--predictions-out", type=Path, help="write one prediction file per document here")
     ev.add_argument("--model-only", action="store_true",
                     help="score the trained model's reading alone, without the rules' findings it dropped")  # fmt: skip
+
+
+def _add_train(sub: Any) -> None:
+    """``quellenlage train``: the attribution model."""
     tr = sub.add_parser(
         "train", help="train the attribution model from the dataset's gold files (docs/models/attribution-crf.md)"
     )
@@ -100,7 +132,6 @@ def _parser() -> argparse.ArgumentParser:
     tr.add_argument("--c1", type=float, default=0.1, help="L1 regularisation (default 0.1)")
     tr.add_argument("--c2", type=float, default=0.01, help="L2 regularisation (default 0.01)")
     tr.add_argument("--iterations", type=int, default=150, help="L-BFGS iterations (default 150)")
-    return parser
 
 
 def _max_input(parser: argparse.ArgumentParser) -> None:

@@ -79,6 +79,9 @@ def _unexpected() -> Response:
     return problems.problem(500, "internal", "an unexpected error occurred; it has been logged")
 
 
+Analyse = Callable[..., Awaitable[Response]]
+
+
 def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
     """The app; ``pipeline`` defaults to the shipped analysis, built in each worker when the app starts.
 
@@ -104,6 +107,21 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
     )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
+    async def analyse(kind: Literal["text", "bytes", "url"], payload: str | bytes, lang: str, as_html: bool,
+                      name: str = "input") -> Response:  # fmt: skip
+        job = Job(kind, payload, lang=lang, name=name, as_html=as_html, fetch_limits=settings.fetch_limits,
+                  input_limits=input_limits)  # fmt: skip
+        return _respond(await state["pool"].run(job))
+
+    _add_error_handling(app)
+    _add_analysis_routes(app, analyse)
+    _add_info_routes(app, state)
+    return app
+
+
+def _add_error_handling(app: FastAPI) -> None:
+    """Every failure as problem+json, answered inside the app (keep-alive survives it)."""
+
     @app.middleware("http")
     async def _never_raise(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         """The last line: an exception that escaped every handler is answered here, not re-raised."""
@@ -113,12 +131,6 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
             return _deliberate(exc)
         except Exception:
             return _unexpected()
-
-    async def analyse(kind: Literal["text", "bytes", "url"], payload: str | bytes, lang: str, as_html: bool,
-                      name: str = "input") -> Response:  # fmt: skip
-        job = Job(kind, payload, lang=lang, name=name, as_html=as_html, fetch_limits=settings.fetch_limits,
-                  input_limits=input_limits)  # fmt: skip
-        return _respond(await state["pool"].run(job))
 
     @app.exception_handler(QuellenlageError)
     async def _deliberate_handler(_: Request, exc: QuellenlageError) -> Response:
@@ -136,6 +148,8 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
         hint = problems.TOO_LARGE_HINT if exc.status_code == 413 else ""
         return problems.problem(exc.status_code, code, str(exc.detail), hint=hint, headers=dict(exc.headers or {}))
 
+
+def _add_analysis_routes(app: FastAPI, analyse: Analyse) -> None:
     @app.post("/v1/analyze", summary="Analyse one article (text, HTML or URL)",
               responses={200: {"content": {"text/html": {}}, "description": "The JSON (or HTML) report"}})  # fmt: skip
     async def analyze(body: AnalyzeRequest, request: Request) -> Response:
@@ -154,6 +168,10 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
     ) -> Response:
         data = await file.read()
         return await analyse("bytes", data, lang, _wants_html(request, format), name=file.filename or "upload")
+
+
+def _add_info_routes(app: FastAPI, state: dict[str, Any]) -> None:
+    """The schema, the health check and the web page."""
 
     @app.get("/v1/schema", summary=f"JSON Schema of the report (version {SCHEMA_VERSION})")
     async def get_schema() -> JSONResponse:
@@ -175,4 +193,3 @@ def create_app(settings: ServiceSettings | None = None, pipeline: Pipeline | Non
         return FileResponse(web / "index.html", media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=web), name="static")
-    return app
