@@ -136,3 +136,17 @@ def test_a_refused_connection_is_a_fetch_error() -> None:
 
     with pytest.raises(FetchError, match="Connection refused"):
         fetch("http://example.org/", transport=httpx.MockTransport(handler))
+
+
+def test_a_vetted_ipv6_address_is_bracketed_and_the_port_kept() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, html=PAGE)
+
+    resolver = StubResolver({"news.example": [["2606:4700::6810:84e5"]]})
+    fetch("https://news.example:8443/a", FetchLimits(public_only=True), httpx.MockTransport(handler), resolver)
+    (request,) = seen
+    assert str(request.url) == "https://[2606:4700::6810:84e5]:8443/a"
+    assert request.headers["host"] == "news.example:8443" and request.extensions["sni_hostname"] == "news.example"
