@@ -49,3 +49,15 @@ def test_text_summary_names_source_and_message(analyze) -> None:  # type: ignore
     assert "Die Kanzlerin (person) — sagte · direct quote" in text
     assert "Polizei (state/official) — Laut" in text
     json.dumps(to_dict(analyze(TEXT)))
+
+
+def test_a_discontinuous_cue_reads_with_an_ellipsis() -> None:
+    from quellenlage.model import Span
+    from quellenlage.report.labels import spans_phrase
+
+    text = "Wie der Express behauptet, teilte die Polizei mit"
+    wie, behauptet = Span.of(text, 0, 3), Span.of(text, 16, 25)
+    teilte, die = Span.of(text, 27, 33), Span.of(text, 34, 37)
+    assert spans_phrase([wie, behauptet]) == "Wie … behauptet"
+    assert spans_phrase([teilte, die]) == "teilte die"
+    assert spans_phrase([]) == ""

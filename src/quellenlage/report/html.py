@@ -6,7 +6,16 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Analysis, Attribution, BlockKind
-from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, outermost, source_line, source_text
+from .labels import (
+    KIND_LABELS,
+    TYPE_LABELS,
+    VERDICT_LABELS,
+    chain_text,
+    outermost,
+    source_line,
+    source_text,
+    spans_phrase,
+)
 
 _CSS = """
 body{font:16px/1.55 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -71,7 +80,7 @@ def _who_says_what(att: Attribution) -> str:
     message = " … ".join(s.text for s in att.message)
     short = message if len(message) <= 220 else message[:217] + "…"
     hedged = '<div class="hedged">hedged / distanced</div>' if att.hedged else ""
-    cue = " ".join(s.text for s in att.cue)
+    cue = spans_phrase(att.cue)
     return (
         f"<li><strong>{escape(source_text(att))}</strong>"
         f'<span class="kind {kind}">{escape(KIND_LABELS[att.source_kind])}</span> '

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Analysis, Attribution, AttributionType, Chain, Source, SourceKind, Span
 
 TYPE_LABELS = {
@@ -47,3 +49,14 @@ def source_line(source: Source, with_kind: bool = True) -> str:
     if source.channels:
         parts.append(", ".join(source.channels))
     return " · ".join(parts)
+
+
+def spans_phrase(spans: Sequence[Span]) -> str:
+    """The spans' words in order, with " … " where words of the sentence lie between two of them
+    ("Wie … behauptet", "teilte … mit"), a space where only a space does."""
+    out = ""
+    for k, span in enumerate(spans):
+        if k:
+            out += " … " if span.start - spans[k - 1].end > 1 else " "
+        out += span.text
+    return out

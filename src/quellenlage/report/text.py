@@ -6,7 +6,16 @@ import textwrap
 
 from ..lang import get as get_language
 from ..model import Analysis, BlockKind
-from .labels import KIND_LABELS, TYPE_LABELS, VERDICT_LABELS, chain_text, outermost, source_line, source_text
+from .labels import (
+    KIND_LABELS,
+    TYPE_LABELS,
+    VERDICT_LABELS,
+    chain_text,
+    outermost,
+    source_line,
+    source_text,
+    spans_phrase,
+)
 
 _WIDTH = 100
 
@@ -41,7 +50,7 @@ def render_text(analysis: Analysis) -> str:
         lines.append(f"{own} of {len(analysis.claims)} body sentences carry no attribution (the outlet's own voice).")
     lines.append("")
     for att in top:
-        cue = " ".join(s.text for s in att.cue)
+        cue = spans_phrase(att.cue)
         head = f"[{att.id}] {source_text(att)} ({KIND_LABELS[att.source_kind]})"
         head += f" — {cue}" if cue else ""
         head += f" · {TYPE_LABELS[att.type]}" + (" · HEDGED" if att.hedged else "")

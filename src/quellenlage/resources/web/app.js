@@ -165,12 +165,17 @@ function renderCheck(report) {
   box.hidden = false;
 }
 
+// the spans' words in order, " … " where words lie between two of them ("Wie … behauptet")
+function spansPhrase(spans) {
+  return spans.map((s, k) => (k ? (s.start - spans[k - 1].end > 1 ? " … " : " ") : "") + s.text).join("");
+}
+
 function renderAttributions(top) {
   const items = top.map((a) => {
     const message = a.message.map((s) => s.text).join(" … ");
     const li = el("li", { class: "attribution", "data-type": a.type },
       el("strong", {}, sourceName(a)), el("span", { class: `kind ${a.source_kind}` }, T.kinds[a.source_kind]), " ",
-      el("em", {}, a.cue.map((s) => s.text).join(" ")), ` · ${T.types[a.type]}`,
+      el("em", {}, spansPhrase(a.cue)), ` · ${T.types[a.type]}`,
       el("div", {}, message.length > 220 ? message.slice(0, 217) + "…" : message));
     if (a.hedged) li.append(el("div", { class: "hedged" }, T.hedged));
     return li;
