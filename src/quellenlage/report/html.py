@@ -25,7 +25,8 @@ article p{margin:0 0 1rem}article .headline{font-size:1.5rem;font-weight:700}
 article .standfirst{font-weight:600}article .subheading{font-weight:700;margin-top:1.4rem}
 .src{background:#ffe08a;border-bottom:2px solid #c99a00}.cue{background:#b7e4c7;font-weight:600}
 .msg{background:#dbe9ff}.hedge{outline:2px dashed #d1495b;outline-offset:1px}
-.legend span{padding:0 .3rem;margin-right:.4rem}aside li{margin-bottom:.8rem}
+.legend{display:inline-block;background:#f4f6f8;padding:.25rem .5rem;border-radius:.3rem;margin-top:.4rem}
+.legend span{padding:0 .3rem;margin-right:.4rem;color:#1d2733;border-radius:.2rem}aside li{margin-bottom:.8rem}
 aside .kind{font-size:.8rem;padding:.05rem .35rem;border-radius:.3rem;background:#eee;margin-left:.3rem}
 aside .vague,aside .anonymous{background:#f8c4cc}aside .hedged{color:#b0263a;font-size:.85rem}
 .diag{color:#8a5300}.dropped{color:#666;font-size:.85rem}
