@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..lang.de.lexicons import correlates
+from ..lang.de.lexicons import word_list
 from ..model import Analysis, Attribution, AttributionType, Span, Token
 from ..provenance.sources import classify_source
 from .continuation import continuation_drafts
@@ -108,11 +108,14 @@ def _auxiliaries(tokens: Sequence[Token], cue: list[int]) -> list[int]:
 # "damit" are as often something else
 
 
+_CORRELATES = word_list("correlates")  # "verwies darauf, dass": part of the cue
+
+
 def _correlates(tokens: Sequence[Token], d: Draft) -> list[int]:
     verbs = [i for i in d.cue if tokens[i].pos == "VERB"]
     if not verbs:
         return []
-    return [k for k in d.frame if k not in d.cue and tokens[k].text.lower() in correlates()
+    return [k for k in d.frame if k not in d.cue and tokens[k].text.lower() in _CORRELATES
             and tokens[k].sentence == tokens[verbs[0]].sentence]  # fmt: skip
 
 

@@ -31,7 +31,7 @@ from ..attribution.quotes import find_quotes
 from ..attribution.stage import _to_attribution
 from ..lang.de import lexicons
 from ..lang.de import rules as R
-from ..lang.de.lexicons import anaphoric_cues
+from ..lang.de.lexicons import word_list
 from ..lang.rules import learned_with
 from ..model import Analysis, Attribution, AttributionType, Medium
 from .features import TokenOverlap
@@ -52,7 +52,7 @@ UNSUPPORTED_DROPPED = frozenset({AttributionType.REPORTED})
 # "Demnach hat der Sohn … begangen": the dataset makes the adverb cue and speaker; without the source
 # it points back to, such an attribution would turn the outlet's own report into an anonymous claim,
 # so it is dropped until the antecedent is resolved (costs 0.1 Joint on the half-split)
-ANAPHORIC_CUES = anaphoric_cues()
+ANAPHORIC_CUES = word_list("anaphoric_cues")
 # a rule finding the model missed is kept only where the model gives its message at least this
 # mean marginal probability of a message label (measured on the half-split, see the model card)
 MIN_MESSAGE_PROBABILITY = 0.1

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..lang.de.lexicons import calendar_words, denial_lemmas, quantity_pattern
+from ..lang.de.lexicons import denial_lemmas, quantity_pattern, word_list
 from ..model import (
     Analysis,
     Assertor,
@@ -31,6 +31,7 @@ from .entities import SentenceIndex, TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _OWN_WORDS = 3  # content words of the outlet's own that make an attributed sentence mixed
+_CALENDAR_WORDS = word_list("calendar_words")  # months and weekdays (lang/de/data/word_lists.tsv)
 BODY_KINDS = (BlockKind.STANDFIRST, BlockKind.PARAGRAPH, BlockKind.SUBHEADING)  # the lead is body text too
 
 
@@ -38,7 +39,7 @@ def _is_checkworthy(token: Token) -> bool:
     low = token.text.lower()
     if token.pos == "NUM" or low[:1].isdigit():
         return True
-    if low in calendar_words():
+    if low in _CALENDAR_WORDS:
         return True
     return bool(quantity_pattern().match(low))  # closed-class number words: the tagger sometimes calls "zwölf" a verb
 

@@ -21,14 +21,13 @@ from urllib.parse import urlsplit
 
 from ..lang.de.lexicons import (
     country_of,
-    org_words,
     outlet_names,
     platforms,
-    role_words,
     source_noun_medium,
     word_list,
 )
 from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
+from .sources import ORG_ENDINGS, ROLE_WORDS
 
 # German word lists (lang/de/data/word_lists.tsv), loaded once
 _AGE_SUFFIXES = word_list("age_suffixes")
@@ -98,7 +97,7 @@ class SentenceIndex:
 def _is_role(word: str) -> bool:
     """A role noun, also inside a compound: "Bahnchef", "Regierungssprecherin"."""
     low = word.lower()
-    return any(role in low for role in role_words())
+    return any(role in low for role in ROLE_WORDS)
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -315,7 +314,7 @@ def _person_names(analysis: Analysis) -> list[list[Token]]:
     if len(current) >= 2:
         runs.append(current)
     return [r for r in runs if country_of([t.text for t in r]) is None
-            and not any(t.text.lower().endswith(org_words()) for t in r)]  # fmt: skip
+            and not any(t.text.lower().endswith(ORG_ENDINGS) for t in r)]  # fmt: skip
 
 
 def _nearest(

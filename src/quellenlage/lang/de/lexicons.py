@@ -101,28 +101,6 @@ def outlet_names() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def org_words() -> tuple[str, ...]:
-    """Word endings that make a source phrase an organisation ("Bauernverband", "Umweltministerium")."""
-    return LANGUAGE.read_lines("org_words.txt")
-
-
-@lru_cache(maxsize=1)
-def role_words() -> tuple[str, ...]:
-    """Word beginnings of a person's role, also inside compounds ("Bahnchef", "Regierungssprecherin")."""
-    return LANGUAGE.read_lines("role_words.txt")
-
-
-@lru_cache(maxsize=1)
-def source_pronouns() -> frozenset[str]:
-    return frozenset(LANGUAGE.read_lines("source_pronouns.txt"))
-
-
-@lru_cache(maxsize=1)
-def impersonal_sources() -> frozenset[str]:
-    return frozenset(LANGUAGE.read_lines("impersonal_sources.txt"))
-
-
-@lru_cache(maxsize=1)
 def outlets() -> frozenset[str]:
     """Outlet names, lower-cased, for matching."""
     return frozenset(name.lower() for name in outlet_names())
@@ -135,27 +113,9 @@ def states() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def calendar_words() -> frozenset[str]:
-    """Months and weekdays, lower-cased."""
-    return frozenset(LANGUAGE.read_lines("calendar_words.txt"))
-
-
-@lru_cache(maxsize=1)
 def quantity_pattern() -> re.Pattern[str]:
     """Quantities and number words (one pattern, for a lower-cased word)."""
     return re.compile(LANGUAGE.read_lines("quantity_words.txt")[0])
-
-
-@lru_cache(maxsize=1)
-def correlates() -> frozenset[str]:
-    """Pronominal adverbs that announce a clause ("darauf, dass"): part of a cue."""
-    return frozenset(LANGUAGE.read_lines("correlates.txt"))
-
-
-@lru_cache(maxsize=1)
-def anaphoric_cues() -> frozenset[str]:
-    """Cues that point back to an earlier source ("Demnach")."""
-    return frozenset(LANGUAGE.read_lines("anaphoric_cues.txt"))
 
 
 @cache
