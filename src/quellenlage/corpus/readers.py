@@ -234,6 +234,13 @@ def _rows(f: Iterator[str], dialect: Any, columns: int, origin: str, first_line:
         reader = csv.reader(lines, dialect, strict=True)
 
 
+class _Gnad(csv.excel):
+    """10kGNAD's layout: ``label;'text'`` with ' as the quote character."""
+
+    delimiter = ";"
+    quotechar = "'"
+
+
 def _dialect(head: str, first_line: str) -> Any:
     """The file's CSV dialect; when broken quoting defeats the sniffer, the header line's delimiter."""
     try:
@@ -251,9 +258,7 @@ def _csv(path: Path) -> Iterator[Record]:
         first = head.splitlines()[0] if head else ""
         if ";'" in first and not any(name in first.lower().split(";") for name in TEXT_COLUMNS):
             # 10kGNAD: no header, label;'text' with ' as the quote character
-            gnad = csv.excel
-            gnad_dialect = type("GNAD", (gnad,), {"delimiter": ";", "quotechar": "'"})
-            for number, cells in _rows(f, gnad_dialect, 2, str(path)):
+            for number, cells in _rows(f, _Gnad, 2, str(path)):
                 origin = f"{path}:{number}"
                 if isinstance(cells, str):
                     yield Record(id=origin, origin=origin, problem=cells, problem_code="csv_broken_row")

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .. import ingest
-from ..errors import InputError, QuellenlageError, TimeLimitError
+from ..errors import QuellenlageError, TimeLimitError
 from ..ingest import InputLimits
 from ..model import Analysis, Metadata
 from ..pipeline import Pipeline, default_pipeline, warm_up
@@ -88,9 +88,8 @@ def _alarm(seconds: float) -> Iterator[None]:
 
 
 def analyse(record: Record, spec: JobSpec) -> Analysis:
-    """One record through ingestion and the pipeline, within the job's time limit."""
-    if record.problem:
-        raise InputError(record.problem)
+    """One readable record (``run_partition`` turns records with a ``problem`` into error rows) through
+    ingestion and the pipeline, within the job's time limit."""
     meta = Metadata(url=record.url, title=record.title, date=record.date, site_name=record.outlet)
     limits = InputLimits(spec.max_input_bytes)
     pipe = pipeline(spec.rules_only)  # built (once) outside the time limit
