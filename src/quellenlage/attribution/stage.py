@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..lang.de.lexicons import word_list
+from .. import lang
 from ..model import Analysis, Attribution, AttributionType, Span, Token
 from ..provenance.sources import classify_source
-from .continuation import continuation_drafts
-from .direct import quote_drafts
 from .draft import Draft
-from .frames import HANDLERS
-from .interview import interview_drafts
+from .plugin import grammar_of
 from .quotes import find_quotes
 from .syntax import SentenceView
 
@@ -26,19 +23,21 @@ class Attribute:
     provides: frozenset[str] = frozenset({"attributions"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
+        grammar = grammar_of(lang.of(analysis.article))
         views = [SentenceView(analysis, s) for s in analysis.sentences]
         quotes, diagnostics = find_quotes(analysis)
         sentence_drafts: list[Draft] = []
         for view in views:
-            for handler in HANDLERS:
+            for handler in grammar.sentence_handlers:
                 for draft in handler(view):
                     draft.sentence = view.sentence.index
                     sentence_drafts.append(draft)
         accepted = resolve(sentence_drafts)
-        accepted += quote_drafts(analysis, quotes, views, accepted)
+        accepted += grammar.quote_drafts(analysis, quotes, views, accepted)
         accepted = resolve(accepted)
-        accepted += continuation_drafts(analysis, accepted)
-        accepted += interview_drafts(analysis, accepted)
+        accepted += grammar.continuation_drafts(analysis, accepted)
+        for text_handler in grammar.text_drafts:
+            accepted += text_handler(analysis, accepted)
         ordered = sorted(accepted, key=lambda d: (d.first, d.parent is not None))
         ids = {id(d): n for n, d in enumerate(ordered)}
         made = tuple(_to_attribution(analysis, d, ids[id(d)], ids) for d in ordered)
@@ -108,26 +107,25 @@ def _auxiliaries(tokens: Sequence[Token], cue: list[int]) -> list[int]:
 # "damit" are as often something else
 
 
-_CORRELATES = word_list("correlates")  # "verwies darauf, dass": part of the cue
-
-
-def _correlates(tokens: Sequence[Token], d: Draft) -> list[int]:
+def _correlates(tokens: Sequence[Token], d: Draft, correlates: frozenset[str]) -> list[int]:
+    """The ``correlates`` word list of the language: "verwies darauf, dass" (part of the cue)."""
     verbs = [i for i in d.cue if tokens[i].pos == "VERB"]
     if not verbs:
         return []
-    return [k for k in d.frame if k not in d.cue and tokens[k].text.lower() in _CORRELATES
+    return [k for k in d.frame if k not in d.cue and tokens[k].text.lower() in correlates
             and tokens[k].sentence == tokens[verbs[0]].sentence]  # fmt: skip
 
 
 def _to_attribution(analysis: Analysis, d: Draft, n: int, ids: dict[int, int]) -> Attribution:
     text, tokens = analysis.article.text, analysis.tokens
+    lexicon = lang.of(analysis.article).lexicon
     auxiliaries = _auxiliaries(tokens, d.cue)
-    cue = sorted(d.cue + auxiliaries + _correlates(tokens, d))
+    cue = sorted(d.cue + auxiliaries + _correlates(tokens, d, lexicon.word_list("correlates")))
     frame = sorted(set(d.frame) | set(auxiliaries)) if d.frame else d.frame
     return Attribution(
         id=n, type=d.type, medium=d.medium, cue=_spans(text, tokens, cue),
         source=_spans(text, tokens, d.source), message=_spans(text, tokens, d.message),
         addressee=_spans(text, tokens, d.addressee), frame=_spans(text, tokens, frame),
-        source_kind=classify_source([tokens[i] for i in d.source]), hedged=d.distancing,
+        source_kind=classify_source([tokens[i] for i in d.source], lexicon), hedged=d.distancing,
         rule=d.rule, parent=ids.get(id(d.parent)) if d.parent is not None else None,
     )  # fmt: skip

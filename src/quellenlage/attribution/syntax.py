@@ -9,22 +9,61 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 
-from ..lang.de.lexicons import VerbCue, verb_cues, word_list
+from .. import lang
+from ..lang.lexicon import VerbCue
 from ..model import Analysis, Sentence, Token
 
 PUNCT = frozenset(",.;:!?…-–—()[]")
 QUOTE_CHARS = frozenset("\"'„“”‚‘’»«›‹")
 _NP_INNER = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"})
-# German word lists (lang/de/data/word_lists.tsv), loaded once
-AGENT_MARKERS = word_list("agent_markers")
-_OBJECT_ARTICLES = word_list("object_articles")
-_ADVERBIAL_WORDS = word_list("adverbial_words")
-_SUBORDINATORS = word_list("subordinators")
-_ADVERBIAL_CONJUNCTIONS = word_list("adverbial_conjunctions")
-_GENITIVE_ARTICLES = word_list("genitive_articles")
+_NOT_IN_NP = frozenset({"VERB", "AUX", "ADV", "PART", "SCONJ"})
 _CLAUSE_STOPS = frozenset({",", ":", ";"})
 _CLAUSE_ENDS = _CLAUSE_STOPS | {".", "!", "?"}
+
+
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """The closed word classes and tagset tags the view's queries read, from the article's language
+    (``word_lists.tsv`` and ``tags.tsv`` of its ``data/``)."""
+
+    verb_cues: dict[str, VerbCue]
+    agent_markers: frozenset[str]  # "von": the passive's agent
+    as_particles: frozenset[str]  # "als": "Als Sprecher sagte X" is no subject
+    passive_auxiliaries: frozenset[str]  # lemmas: "werden"
+    infinitive_markers: frozenset[str]  # "zu"
+    object_articles: frozenset[str]
+    adverbial_words: frozenset[str]
+    subordinators: frozenset[str]
+    adverbial_conjunctions: frozenset[str]
+    genitive_articles: frozenset[str]
+    finite_tags: frozenset[str]
+    full_verb_tags: frozenset[str]
+    participle_tags: frozenset[str]
+    particle_tags: frozenset[str]  # a separated verb particle
+    attributive_adjective_tags: frozenset[str]
+    predicative_adjective_tags: frozenset[str]
+    zu_infinitive_tags: frozenset[str]  # one word: "abzufragen"
+    infinitive_tags: frozenset[str]
+
+
+@cache
+def closed_classes(language: lang.Language) -> Closed:
+    lexicon = language.lexicon
+    words, tags = lexicon.word_list, lexicon.tags
+    return Closed(
+        verb_cues=lexicon.verb_cues, agent_markers=words("agent_markers"), as_particles=words("as_particles"),
+        passive_auxiliaries=words("passive_auxiliaries"), infinitive_markers=words("infinitive_markers"),
+        object_articles=words("object_articles"), adverbial_words=words("adverbial_words"),
+        subordinators=words("subordinators"), adverbial_conjunctions=words("adverbial_conjunctions"),
+        genitive_articles=words("genitive_articles"), finite_tags=tags("finite"), full_verb_tags=tags("full_verb"),
+        participle_tags=tags("participle"), particle_tags=tags("verb_particle"),
+        attributive_adjective_tags=tags("attributive_adjective"),
+        predicative_adjective_tags=tags("predicative_adjective"), zu_infinitive_tags=tags("zu_infinitive"),
+        infinitive_tags=tags("infinitive"),
+    )  # fmt: skip
 
 
 class SentenceView:
@@ -36,6 +75,7 @@ class SentenceView:
         self.start = sentence.token_start
         self.end = sentence.token_end
         self.tokens = analysis.tokens
+        self.closed = closed_classes(lang.of(analysis.article))
         kids: dict[int, list[int]] = defaultdict(list)
         for i in range(self.start, self.end):
             head = self.tokens[i].head
@@ -79,7 +119,7 @@ class SentenceView:
 
     def is_finite(self, i: int) -> bool:
         tok = self.tokens[i]
-        if tok.feature("VerbForm") == "Fin" or tok.tag in ("VVFIN", "VAFIN", "VMFIN"):
+        if tok.feature("VerbForm") == "Fin" or tok.tag in self.closed.finite_tags:
             return True
         # the morphologizer sometimes leaves VerbForm out; only finite verbs carry a mood
         return tok.pos in ("VERB", "AUX") and tok.feature("Mood") in ("Ind", "Sub")
@@ -93,11 +133,11 @@ class SentenceView:
     def particle(self, i: int) -> int | None:
         """The separated verb particle of finite verb ``i`` (parse first, then the PTKVZ tag)."""
         for k in self.children(i, "compound", "svp", "prt"):
-            if self.tokens[k].tag == "PTKVZ":
+            if self.tokens[k].tag in self.closed.particle_tags:
                 return k
         if not self.is_finite(i):
             return None
-        joined = verb_cues()
+        joined = self.closed.verb_cues
         lemma = self.tokens[i].lemma.lower()
         for k in range(i + 1, self.end):
             text = self.tokens[k].text
@@ -111,7 +151,7 @@ class SentenceView:
                 if not stretch or self.clause_like(stretch) or self.infinitive_clause(stretch):
                     return None
                 continue
-            if self.tokens[k].tag == "PTKVZ":
+            if self.tokens[k].tag in self.closed.particle_tags:
                 return k
             # a particle the tagger missed ("gab … bekannt" tagged as an adjective): the clause's
             # last word, if it and the verb make a reporting verb
@@ -123,19 +163,20 @@ class SentenceView:
     def cue(self, i: int) -> VerbCue | None:
         """The reporting-verb entry of token ``i``, if it is a verb in the lexicon."""
         tok = self.tokens[i]
-        if tok.pos not in ("VERB", "AUX") and not tok.tag.startswith("VV") and not self._verb_as_adjective(i):
+        full_verb = tok.pos in ("VERB", "AUX") or tok.tag in self.closed.full_verb_tags
+        if not full_verb and not self._verb_as_adjective(i):
             return None
-        cues = verb_cues()
+        cues = self.closed.verb_cues
         return cues.get(self.verb_lemma(i)) or cues.get(self.tokens[i].lemma.lower())
 
     def _verb_as_adjective(self, i: int) -> bool:
         """A reporting verb the tagger took for a predicative adjective ("Als Grund wurde
         angegeben, …", "Colomer empfahl dem Gericht, …"): lemma in the lexicon, not before a noun."""
         tok = self.tokens[i]
-        if tok.pos != "ADJ" or tok.tag == "ADJA" or not tok.text[:1].islower():
+        if tok.pos != "ADJ" or tok.tag in self.closed.attributive_adjective_tags or not tok.text[:1].islower():
             return False
         nxt = self.tokens[i + 1] if i + 1 < self.end else None
-        return tok.lemma.lower() in verb_cues() and (nxt is None or nxt.pos not in ("NOUN", "PROPN", "ADJ"))
+        return tok.lemma.lower() in self.closed.verb_cues and (nxt is None or nxt.pos not in ("NOUN", "PROPN", "ADJ"))
 
     def subject(self, i: int) -> list[int]:
         """The subject phrase of verb ``i``: parse (verb or its auxiliary), else surface."""
@@ -157,8 +198,8 @@ class SentenceView:
     def agent(self, i: int) -> list[int]:
         """The agent phrase of passive verb ``i`` as the parse attaches it ("von X mitgeteilt")."""
         for k in self.children(i, "obl", "nmod"):
-            if any(self.low(c) in AGENT_MARKERS for c in self.children(k, "case")):
-                return self.trim([x for x in self.subtree(k) if self.low(x) not in AGENT_MARKERS])
+            if any(self.low(c) in self.closed.agent_markers for c in self.children(k, "case")):
+                return self.trim([x for x in self.subtree(k) if self.low(x) not in self.closed.agent_markers])
         return []
 
     def is_passive(self, i: int) -> bool:
@@ -167,10 +208,13 @@ class SentenceView:
         # the morphologizer often writes a participle as "Tense=Past" without VerbForm
         participle = (
             tok.feature("VerbForm") == "Part"
-            or tok.tag == "VVPP"
+            or tok.tag in self.closed.participle_tags
             or (tok.feature("Tense") == "Past" and tok.feature("Mood") is None and tok.feature("VerbForm") is None)
         )
-        return participle and any(self.tokens[k].lemma.lower() == "werden" for k in self.children(i, "aux", "aux:pass"))
+        auxiliaries = self.closed.passive_auxiliaries
+        return participle and any(
+            self.tokens[k].lemma.lower() in auxiliaries for k in self.children(i, "aux", "aux:pass")
+        )
 
     def passive_agent(self, i: int) -> list[int]:
         """The agent of passive verb ``i``: from the parse, else the von-phrase nearest before the
@@ -180,7 +224,7 @@ class SentenceView:
         if agent:
             return agent
         for k in range(i - 1, self.start - 1, -1):
-            if self.low(k) in AGENT_MARKERS:
+            if self.low(k) in self.closed.agent_markers:
                 return self.np_after(k)
         return []
 
@@ -188,18 +232,19 @@ class SentenceView:
         """A fronted adverbial the parser took for the subject: a prepositional phrase, a genitive or
         dative phrase, a date ("Ende Januar 2006") or a sentence adverb ("Ebenso")."""
         first = self.tokens[phrase[0]]
-        if first.pos == "ADP" or first.text.lower() in _OBJECT_ARTICLES:  # never open a subject
+        if first.pos == "ADP" or first.text.lower() in self.closed.object_articles:  # never open a subject
             return True
         before = phrase[0] - 1
-        if before >= self.start and (self.tokens[before].pos == "ADP" or self.low(before) == "als"):
+        if before >= self.start and (self.tokens[before].pos == "ADP" or self.low(before) in self.closed.as_particles):
             return True  # "Als Sprecher der Regierung sagte Müller"
-        return first.text.lower() in _ADVERBIAL_WORDS
+        return first.text.lower() in self.closed.adverbial_words
 
     def _adverb(self, k: int) -> bool:
         tok = self.tokens[k]
         return (
-            (tok.pos in ("ADV", "PART") and tok.tag != "PTKVZ") or tok.tag == "ADJD"
-            or self.low(k) in _ADVERBIAL_WORDS
+            (tok.pos in ("ADV", "PART") and tok.tag not in self.closed.particle_tags)
+            or tok.tag in self.closed.predicative_adjective_tags
+            or self.low(k) in self.closed.adverbial_words
         )
 
     def np_after_verb(self, i: int) -> list[int]:
@@ -209,14 +254,14 @@ class SentenceView:
             k += 1
         np = self.np_after(k)
         # an object article never opens a subject
-        return [] if np and self.tokens[np[0]].text.lower() in _OBJECT_ARTICLES else np
+        return [] if np and self.tokens[np[0]].text.lower() in self.closed.object_articles else np
 
     def nominative_np(self, exclude: int) -> list[int]:
         """The first noun phrase not governed by a preposition whose head is nominative."""
         k = self.start
         while k < self.end:
             # a prepositional phrase or "als …" ("Als Begründung wurde angegeben") is no subject
-            governed = self.tokens[k].pos == "ADP" or self.low(k) == "als"
+            governed = self.tokens[k].pos == "ADP" or self.low(k) in self.closed.as_particles
             if k == exclude or governed or self.tokens[k].pos == "SCONJ" or self.is_punct(k):
                 k += 1 if not governed else len(self.np_after(k)) + 1
                 continue
@@ -241,7 +286,8 @@ class SentenceView:
             first += 1
         for k in range(first, tree[-1] + 1):
             tok = self.tokens[k]
-            if k not in tree or tok.pos in ("VERB", "AUX", "ADV", "PART", "SCONJ") or tok.tag == "ADJD":
+            verbal = tok.pos in _NOT_IN_NP or tok.tag in self.closed.predicative_adjective_tags
+            if k not in tree or verbal:
                 break
             if seen_noun and tok.pos == "DET" and tok.feature("Case") in ("Acc", "Dat"):
                 break
@@ -300,7 +346,7 @@ class SentenceView:
         tok, prev = self.tokens[k], self.tokens[k - 1]
         nxt = self.tokens[k + 1] if k + 1 < self.end else None
         if tok.pos == "DET":  # a genitive goes on ("Ansicht der Ärzte"), whatever case the tagger guessed
-            return tok.text.lower() not in _GENITIVE_ARTICLES and tok.feature("Case") != "Gen"
+            return tok.text.lower() not in self.closed.genitive_articles and tok.feature("Case") != "Gen"
         if tok.pos == "NOUN" and prev.pos == "NOUN":  # "laut Ministerium | Arbeiten an …", not "Agentur Xinhua"
             return tok.head != k - 1 and prev.head != k
         if tok.pos == "NUM":
@@ -342,7 +388,7 @@ class SentenceView:
         words = [i for i in idx if not self.is_quote(i)]
         if not words:
             return False
-        if self.low(words[0]) in _SUBORDINATORS:
+        if self.low(words[0]) in self.closed.subordinators:
             return True
         return any(self.is_finite(i) for i in words)
 
@@ -354,7 +400,7 @@ class SentenceView:
         if not words:
             return False
         first = self.low(words[0])
-        if first in _ADVERBIAL_CONJUNCTIONS and not (len(words) > 1 and self.is_finite(words[1])):
+        if first in self.closed.adverbial_conjunctions and not (len(words) > 1 and self.is_finite(words[1])):
             return False
         k = words[1] if self.tokens[words[0]].pos == "ADP" and len(words) > 1 else words[0]
         return not (self.is_relative_pronoun(k) and not (k + 1 < self.end and self.is_finite(k + 1)))
@@ -362,9 +408,10 @@ class SentenceView:
     def is_zu_infinitive(self, i: int) -> bool:
         """``abzufragen`` or ``zu unterstellen``: a verb of a *zu*-infinitive clause."""
         tok = self.tokens[i]
-        if tok.tag == "VVIZU":
+        if tok.tag in self.closed.zu_infinitive_tags:
             return True
-        return i > self.start and self.low(i - 1) == "zu" and tok.tag in ("VVINF", "VAINF", "VMINF")
+        closed = self.closed
+        return i > self.start and self.low(i - 1) in closed.infinitive_markers and tok.tag in closed.infinitive_tags
 
     def infinitive_clause(self, idx: list[int]) -> bool:
         """Whether a stretch is a *zu*-infinitive clause ("…, die Kontrolle … zu unterstellen")."""

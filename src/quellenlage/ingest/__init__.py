@@ -17,7 +17,9 @@ from ..errors import (
     InvalidUrlError,
     UnsupportedLanguageError,
 )
+from ..lang import DEFAULT as DEFAULT_LANGUAGE
 from ..lang import available as available_languages
+from ..lang import get as get_language
 from ..model import Article, Metadata
 from .decode import decode
 from .fetch import FetchLimits, fetch
@@ -172,6 +174,11 @@ def load(source: str | Path, *, lang: str = "auto", limits: InputLimits | None =
     return from_path(source, lang=lang, limits=limits)
 
 
+def _analysed() -> str:
+    """The analysed languages for a message: "German (de)"."""
+    return ", ".join(f"{get_language(code).name} ({code})" for code in SUPPORTED_LANGUAGES)
+
+
 def with_language(article: Article, lang: str) -> Article:
     """Set the article's language, detecting it for ``auto``; refuse unsupported languages."""
     if lang not in LANGUAGE_CHOICES:
@@ -180,14 +187,14 @@ def with_language(article: Article, lang: str) -> Article:
         if lang not in SUPPORTED_LANGUAGES:
             name = _LANGUAGE_NAMES.get(lang, lang)
             raise UnsupportedLanguageError(
-                f"{name} ({lang}) is not analysed yet; only German (de) is", language=lang,
-                hint="leave the language on auto or set it to de",
+                f"{name} ({lang}) is not analysed yet; analysed: {_analysed()}", language=lang,
+                hint=f"leave the language on auto or set it to one of {', '.join(SUPPORTED_LANGUAGES)}",
             )  # fmt: skip
         return replace(article, metadata=replace(article.metadata, language=lang))
-    code = detect_language(article.text) or "de"
+    code = detect_language(article.text) or DEFAULT_LANGUAGE
     if code not in SUPPORTED_LANGUAGES:
         name = _LANGUAGE_NAMES.get(code, code)
-        raise UnsupportedLanguageError(f"the text is in {name}; only German is analysed so far", language=code)
+        raise UnsupportedLanguageError(f"the text is in {name}; analysed so far: {_analysed()}", language=code)
     return replace(article, metadata=replace(article.metadata, language=code))
 
 

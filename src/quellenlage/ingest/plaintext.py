@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lang.de import LANGUAGE as GERMAN  # the boilerplate lines are German so far
+from .. import lang
 from ..model import Article, Block, BlockKind, Metadata, Span
 from .assemble import assemble, clean_line
 
@@ -30,7 +30,10 @@ _STANDFIRST_MAX = 320
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in GERMAN.read_lines("boilerplate.txt"))
+    """The boilerplate lines of every available language (``data/boilerplate.txt``): page furniture
+    is removed before the article's language is known."""
+    lines = [line for code in lang.available() for line in lang.get(code).read_lines("boilerplate.txt")]
+    return tuple(re.compile(p, re.IGNORECASE) for p in lines)
 
 
 def is_boilerplate(line: str) -> bool:

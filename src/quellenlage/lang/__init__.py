@@ -6,8 +6,10 @@ models (``models/``) and its lexicons as data files (``data/``).  The article's 
 or given) selects the Language, and the stages consult it.  ``available()`` lists the languages
 the analysis covers; adding one is adding a package and its line in :data:`REGISTRY`.
 
-What still lives outside ``lang/de`` and is German (the construction handlers, provenance's word
-lists, a few word literals in the rules) is listed in docs/ARCHITECTURE.md under "Languages".
+A language package sits above the shared kernels (the sentence view, quote pairing, drafts):
+its ``grammar`` module (the construction handlers and the reading of mood) may import them, while
+the stages reach a language only through :func:`get` and ``Language.grammar()``.  The lexicons are
+data files read by the neutral :class:`~quellenlage.lang.lexicon.Lexicon` (``Language.lexicon``).
 """
 
 from __future__ import annotations
@@ -18,12 +20,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 
 from ..errors import ResourceError, UnsupportedLanguageError
-from ..model import Token
+from ..model import Article, Token
+from .lexicon import Lexicon
 
 #: code → the package that defines the language.  English joins when it really works (issue 17).
 REGISTRY = {"de": "quellenlage.lang.de"}
+#: the language assumed when detection cannot tell (a text too short or too mixed)
+DEFAULT = "de"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +46,18 @@ class Language:
     labels: tuple[tuple[str, str], ...] = ()  # language-neutral codes → this language's own words
     #: repairs of the tagger's known misreadings, run after tagging, before any rule or feature
     repair_tags: Callable[[Sequence[Token]], list[Token]] | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The language's lexicons (its ``data/`` files), loaded once per process."""
+        return _lexicon(self)
+
+    def grammar(self) -> ModuleType:
+        """The language's ``grammar`` module: its construction handlers and its reading of mood.
+
+        The attribution stage checks it against ``attribution.plugin.Grammar``.
+        """
+        return importlib.import_module(f"{self.package}.grammar")
 
     def label(self, code: str) -> str:
         """The language's own word for a neutral code (``subjunctive`` → "Konjunktiv"), else the code."""
@@ -67,6 +85,11 @@ def _read_lines(path: Path) -> tuple[str, ...]:
     return tuple(line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@cache
+def _lexicon(language: Language) -> Lexicon:
+    return Lexicon(language)
+
+
 def available() -> list[str]:
     """The codes of the languages the analysis covers."""
     return sorted(REGISTRY)
@@ -87,4 +110,9 @@ def get(code: str) -> Language:
     return language
 
 
-__all__ = ["REGISTRY", "Language", "available", "get"]
+def of(article: Article) -> Language:
+    """The language of ``article`` (``article.metadata.language``, detected or given at ingestion)."""
+    return get(article.metadata.language)
+
+
+__all__ = ["DEFAULT", "REGISTRY", "Language", "Lexicon", "available", "get", "of"]

@@ -3,9 +3,13 @@
 Ids are what the code compares, what the trained model sees as a feature and what reports and
 corpus tables carry (``de.verb_clause``, ``de.laut``); labels are for people ("verb+clause",
 "laut X").  ``priority`` orders the handlers' findings when their messages clash (the higher
-wins).  A language registers its rules (``quellenlage.lang.de.rules``); the model's own findings
-are ``learned``, ``learned.nested`` and ``learned+<rule id>`` for a learned attribution that took
-a rule finding's roles.
+wins).  Two flags tell the learned stage how to merge a rule's findings with the trained model's
+(measured per language on held-out training data, see the model card): ``over_model``, the rule's
+reading wins wherever the construction fires (lexically anchored: "laut X", "X: „…“");
+``needs_model``, a finding the model does not overlap is dropped (a bare partial quote).
+A language registers its rules (``quellenlage.lang.de.rules``); the model's own findings are
+``learned``, ``learned.nested`` and ``learned+<rule id>`` for a learned attribution that took a
+rule finding's roles.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ class Rule:
     id: str
     label: str
     priority: int = 50
+    over_model: bool = False  # its reading wins over the trained model's where it fires
+    needs_model: bool = False  # dropped where the trained model does not overlap it
 
     def __post_init__(self) -> None:
         if not _ID.match(self.id):
@@ -54,9 +60,14 @@ def label(rule_id: str) -> str:
     return rule.label if rule else rule_id
 
 
+def get(rule_id: str) -> Rule | None:
+    """The registered rule ``rule_id`` (``None`` for an unknown id or a learned one)."""
+    return _REGISTRY.get(rule_id)
+
+
 def registered() -> tuple[Rule, ...]:
     """Every registered rule, by id."""
     return tuple(sorted(_REGISTRY.values(), key=lambda r: r.id))
 
 
-__all__ = ["LEARNED", "LEARNED_NESTED", "Rule", "label", "learned_with", "register", "registered"]
+__all__ = ["LEARNED", "LEARNED_NESTED", "Rule", "get", "label", "learned_with", "register", "registered"]

@@ -9,20 +9,15 @@ the rules and what they miss.  Features are plain strings; crfsuite gives each w
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
+from .. import lang
 from ..attribution.quotes import find_quotes
 from ..attribution.syntax import SentenceView
-from ..lang.de import lexicons
-from ..lang.de.lexicons import word_list
 from ..model import Analysis, Attribution, Token
 
 ROLE_OF_PART = (("message", "Q"), ("cue", "CUE"), ("source", "SPK"), ("addressee", "ADR"), ("frame", "FRM"))
-# German word lists (lang/de/data/word_lists.tsv), loaded once
-_COMPLEMENTIZERS = word_list("complementizers")
-_WH_WORDS = word_list("wh_words")
-_SOURCE_PREPOSITIONS = word_list("source_prepositions")
-FEATURE_VERSION = 4  # bump when features change: a model trained on other features is refused
+FEATURE_VERSION = 5  # bump when features change: a model trained on other features is refused
 _QUOTE_CHARS = frozenset('„“”«»‚‘’‹›"')
 
 
@@ -93,22 +88,59 @@ def rule_roles(analysis: Analysis) -> tuple[list[str], list[str]]:
 def token_features(analysis: Analysis) -> list[list[str]]:
     """The feature strings of every token (article order)."""
     tokens = analysis.tokens
-    n = len(tokens)
-    cues = lexicons.verb_cues()
-    cue_nouns = lexicons.cue_nouns()
+    lexicon = lang.of(analysis.article).lexicon
     roles, rules = rule_roles(analysis)
     quotes, _ = find_quotes(analysis)
-    depth = [0] * n
+    depth = [0] * len(tokens)
     for q in quotes:
         for i in range(q.open, q.close + 1):
             depth[i] += 1
     lows = [t.span.text.lower() for t in tokens]
     lemmas = [t.lemma.lower() or low for t, low in zip(tokens, lows, strict=True)]
-    is_cue = [
-        lem in cues or lem in cue_nouns or low in _SOURCE_PREPOSITIONS for lem, low in zip(lemmas, lows, strict=True)
-    ]
+    cues, cue_nouns, prepositions = lexicon.verb_cues, lexicon.cue_nouns, lexicon.word_list("source_prepositions")
+    is_cue = [lem in cues or lem in cue_nouns or low in prepositions for lem, low in zip(lemmas, lows, strict=True)]
+    sent_facts = _sentence_facts(analysis, is_cue, depth, roles)
+    segment_kind = _segment_kinds(analysis)
+    base: list[list[str]] = []
+    for i, t in enumerate(tokens):
+        low = lows[i]
+        feats = [
+            "w=" + low, "lem=" + lemmas[i], "pos=" + t.pos, "tag=" + t.tag, "dep=" + t.dep,
+            "shape=" + _shape(t.span.text), "suf3=" + low[-3:], "mood=" + _mood(t),
+            "rrole=" + roles[i], "rule=" + rules[i], "qd=" + str(min(depth[i], 2)), *segment_kind[i],
+        ]  # fmt: skip
+        if t.span.text in _QUOTE_CHARS:
+            feats.append("qmark")
+        if is_cue[i]:
+            feats.append("cue")
+        feats += _head_features(tokens, i, cues)
+        if t.sentence < len(analysis.sentences):
+            sent = analysis.sentences[t.sentence]
+            if i == sent.token_start:
+                feats.append("BOS")
+            if i == sent.token_end - 1:
+                feats.append("EOS")
+            feats += sent_facts[sent.index]
+        base.append(feats)
+    return _with_neighbours(base, tokens, lows, roles, is_cue)
 
-    # sentence-level facts
+
+def _head_features(tokens: Sequence[Token], i: int, cues: Container[str]) -> list[str]:
+    """The dependency head's lemma, tag and relation, and whether it is a reporting verb."""
+    t = tokens[i]
+    if not 0 <= t.head < len(tokens):
+        return ["root"]
+    head = tokens[t.head]
+    hl = head.lemma.lower()
+    feats = ["hlem=" + hl, "hpos=" + head.pos, "hdep=" + head.dep, "dir=" + ("L" if t.head > i else "R")]
+    if hl in cues:
+        feats += ["hcue", "hcue_dep=" + t.dep]
+    return feats
+
+
+def _sentence_facts(analysis: Analysis, is_cue: list[bool], depth: list[int], roles: list[str]) -> dict[int, list[str]]:
+    """Per sentence: a cue, a subjunctive, a quotation, a rule's message in it; how it ends; the rule before."""
+    tokens = analysis.tokens
     sent_facts: dict[int, list[str]] = {}
     prev_rule = ""
     for s in analysis.sentences:
@@ -117,7 +149,7 @@ def token_features(analysis: Analysis) -> list[list[str]]:
         if any(is_cue[i] for i in rng):
             facts.append("s_cue")
         if any(_mood(tokens[i]).startswith("sub") for i in rng):
-            facts.append("s_konj")
+            facts.append("s_subjunctive")
         if any(depth[i] for i in rng):
             facts.append("s_quote")
         if any(roles[i].startswith("Q") for i in rng):
@@ -130,38 +162,14 @@ def token_features(analysis: Analysis) -> list[list[str]]:
         facts.append("prev_rule=" + prev_rule)
         prev_rule = next((roles[i] for i in rng if roles[i].startswith("Q")), "")
         sent_facts[s.index] = facts
+    return sent_facts
 
-    segment_kind = _segment_kinds(analysis)
-    base: list[list[str]] = []
-    for i, t in enumerate(tokens):
-        low = lows[i]
-        mood = _mood(t)
-        head = tokens[t.head] if 0 <= t.head < n else None
-        feats = [
-            "w=" + low, "lem=" + lemmas[i], "pos=" + t.pos, "tag=" + t.tag, "dep=" + t.dep,
-            "shape=" + _shape(t.span.text), "suf3=" + low[-3:], "mood=" + mood,
-            "rrole=" + roles[i], "rule=" + rules[i], "qd=" + str(min(depth[i], 2)), *segment_kind[i],
-        ]  # fmt: skip
-        if t.span.text in _QUOTE_CHARS:
-            feats.append("qmark")
-        if is_cue[i]:
-            feats.append("cue")
-        if head is not None:
-            hl = head.lemma.lower()
-            feats += ["hlem=" + hl, "hpos=" + head.pos, "hdep=" + head.dep, "dir=" + ("L" if t.head > i else "R")]
-            if hl in cues:
-                feats += ["hcue", "hcue_dep=" + t.dep]
-        else:
-            feats.append("root")
-        if t.sentence < len(analysis.sentences):
-            sent = analysis.sentences[t.sentence]
-            if i == sent.token_start:
-                feats.append("BOS")
-            if i == sent.token_end - 1:
-                feats.append("EOS")
-            feats += sent_facts[sent.index]
-        base.append(feats)
 
+def _with_neighbours(
+    base: list[list[str]], tokens: Sequence[Token], lows: list[str], roles: list[str], is_cue: list[bool]
+) -> list[list[str]]:
+    """Each token's features plus its two neighbours' words, tags, rule roles and cues on each side."""
+    n = len(tokens)
     out: list[list[str]] = []
     for i in range(n):
         feats = list(base[i])
@@ -183,6 +191,8 @@ def _segment_kinds(analysis: Analysis) -> list[tuple[str, str]]:
     """Per token, what kind of comma-separated stretch it is in and what the stretch before was:
     a dass/ob clause, a w-clause, an adverbial or relative clause, a zu-infinitive, a verb-first or
     verb-second clause, or no clause ("np")."""
+    lexicon = lang.of(analysis.article).lexicon
+    complementizers, wh_words = lexicon.word_list("complementizers"), lexicon.word_list("wh_words")
     out = [("seg=", "pseg=")] * len(analysis.tokens)
     for sentence in analysis.sentences:
         view = SentenceView(analysis, sentence)
@@ -190,14 +200,14 @@ def _segment_kinds(analysis: Analysis) -> list[tuple[str, str]]:
         for seg in view.segments():
             words = [i for i in seg if not view.is_quote(i)] or seg
             first = view.low(words[0])
-            if first in _COMPLEMENTIZERS:
-                kind = "dass"
+            if first in complementizers:
+                kind = "complement"
             elif not view.can_be_reported(seg):
                 kind = "adv_rel"
-            elif first in _WH_WORDS:
+            elif first in wh_words:
                 kind = "wh"
             elif view.infinitive_clause(seg):
-                kind = "zu"
+                kind = "infinitive"
             elif view.is_finite(words[0]):
                 kind = "v1"
             elif any(view.is_finite(i) for i in words):

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .. import lang
 from ..attribution.draft import Draft
 from ..attribution.quotes import Quote, is_name
-from ..lang.de import lexicons
 from ..lang.rules import LEARNED, LEARNED_NESTED
 from ..model import Analysis, AttributionType, Medium
 from .features import TokenOverlap
@@ -64,7 +64,22 @@ def encode(analysis: Analysis, gold: Mapping[str, Any]) -> list[str]:
 
 
 def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -> list[Draft]:
-    """Drafts (token indices) from one label per token."""
+    """Drafts (token indices) from one label per token: message runs, then the role runs joined to
+    them, then speakers carried over and media from the cue; names in quotation marks dropped."""
+    messages = _message_drafts(analysis, labels, quotes)
+    if not messages:
+        return []
+    _attach_roles(analysis, labels, messages)
+    _finish(analysis, messages)
+    # a name or title in quotation marks („Der Spiegel“) is not a quote, however the tagger read it
+    names = [q for q in quotes if is_name(analysis, q)]
+    messages = [m for m in messages if not (m.type is AttributionType.DIRECT and _inside(m.message, names))]
+    return messages + _nested_quotes(messages, [q for q in quotes if q not in names])
+
+
+def _message_drafts(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -> list[Draft]:
+    """One draft per message run (B- and I- labels of one type, across a sentence or a quotation),
+    plus the frames whose sentence has no message."""
     tokens = analysis.tokens
     sent_of = [t.sentence for t in tokens]
     block_of = [analysis.sentences[s].block for s in sent_of]
@@ -100,12 +115,15 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
     for draft in messages:
         if draft.type is AttributionType.DIRECT:
             _trim_after_quote(draft, quotes, quote_of)
-    messages += _orphan_frames(analysis, labels, {sent_of[i] for m in messages for i in m.message})
-    if not messages:
-        return []
-    sentences_of = [{sent_of[i] for i in m.message} for m in messages]
+    return messages + _orphan_frames(analysis, labels, {sent_of[i] for m in messages for i in m.message})
 
-    # role runs: contiguous tokens of one role label
+
+def _attach_roles(analysis: Analysis, labels: Sequence[str], messages: list[Draft]) -> None:
+    """Role runs (contiguous tokens of one role label) joined to the nearest message: in its own
+    sentence first; a run from the sentence before or after only fills a role its message still
+    lacks ("Demnach hat der Sohn … begangen. Der Staatsanwalt sagte, …")."""
+    sent_of = [t.sentence for t in analysis.tokens]
+    sentences_of = [{sent_of[i] for i in m.message} for m in messages]
     runs: list[tuple[str, list[int]]] = []
     for i, label in enumerate(labels):
         if label in ("CUE", "SPK", "ADR", "FRM"):
@@ -113,8 +131,6 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
                 runs[-1][1].append(i)
             else:
                 runs.append((label, [i]))
-    # runs in a message's own sentence first; a run from the sentence before or after only fills a
-    # role its message still lacks ("Demnach hat der Sohn … begangen. Der Staatsanwalt sagte, …")
     deferred = []
     for label, run in runs:
         s = sent_of[run[0]]
@@ -131,8 +147,14 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
         ]  # fmt: skip
         if candidates:
             _attach(messages[_nearest(messages, candidates, run)], label, run)
+
+
+def _finish(analysis: Analysis, messages: list[Draft]) -> None:
+    """Roles sorted; a reported speech's speaker inside its message; a speaker carried over to the
+    next message that lacks one (of the types that take context speakers); the medium from the cue."""
+    tokens = analysis.tokens
+    cues = lang.of(analysis.article).lexicon.verb_cues
     prev_speaker: list[int] = []
-    cues = lexicons.verb_cues()
     for draft in messages:
         for part in (draft.cue, draft.source, draft.addressee, draft.frame):
             part.sort()
@@ -147,10 +169,6 @@ def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -
             if lemma in cues:
                 draft.medium = cues[lemma].medium
                 break
-    # a name or title in quotation marks („Der Spiegel“) is not a quote, however the tagger read it
-    names = [q for q in quotes if is_name(analysis, q)]
-    messages = [m for m in messages if not (m.type is AttributionType.DIRECT and _inside(m.message, names))]
-    return messages + _nested_quotes(messages, [q for q in quotes if q not in names])
 
 
 def absorb_speaker(draft: Draft) -> None:

@@ -2,17 +2,19 @@
 
 It runs after the rules (:class:`quellenlage.attribution.Attribute`) and merges:
 
-- the lexically anchored constructions in ``PREFER_RULES`` (``de.x_colon_quote``, ``de.quote_sagte_x``, ``de.laut``,
-  "wie X berichtet", Q&A answers, …) keep the rules' reading wherever they fire;
+- the lexically anchored constructions (rules registered ``over_model``: ``de.x_colon_quote``,
+  ``de.quote_sagte_x``, ``de.laut``, "wie X berichtet", Q&A answers, …) keep the rules' reading
+  wherever they fire;
 - elsewhere the model's spans win (they follow the dataset's conventions); a learned attribution
   that overlaps a rule finding takes the rule's id (``learned+de.verb_clause``), its distancing flag,
   its medium and any speaker, cue or addressee the model left empty; a learned reported speech
   act that overlaps none is dropped (``UNSUPPORTED_DROPPED``), and so is a sourceless one whose cue
   points back ("Demnach …", ``ANAPHORIC_CUES``);
-- the rules' continuations (Konjunktiv and reportative *soll* sentences after a report) run again
-  on the merged reading, so a report only the model found is continued too;
+- the rules' continuations (the language grammar's ``continuation_drafts``: Konjunktiv and
+  reportative *soll* sentences after a report in German) run again on the merged reading, so a
+  report only the model found is continued too;
 - rule findings the model missed are kept where the model gives their message a mean message
-  probability of at least ``MIN_MESSAGE_PROBABILITY``, except the kinds in ``DROP_UNMATCHED``; so
+  probability of at least ``MIN_MESSAGE_PROBABILITY``, except the rules registered ``needs_model``; so
   is one whose only overlap with the model is a quotation the rule found nested in it.  A denial
   or distancing verb keeps its finding whatever the model says.
 
@@ -25,34 +27,27 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..attribution.continuation import continuation_drafts
+from .. import lang
 from ..attribution.draft import Draft
+from ..attribution.plugin import grammar_of
 from ..attribution.quotes import find_quotes
 from ..attribution.stage import _to_attribution
-from ..lang.de import lexicons
-from ..lang.de import rules as R
-from ..lang.de.lexicons import word_list
+from ..lang import Lexicon, rules
 from ..lang.rules import learned_with
 from ..model import Analysis, Attribution, AttributionType, Medium
 from .features import TokenOverlap
 from .labels import absorb_speaker, decode
 from .tagger import AttributionTagger, shipped_tagger
 
-PREFER_RULES = frozenset(rule.id for rule in (
-    R.X_COLON_QUOTE, R.QUOTE_SAGTE_X, R.QUOTE_SO_X, R.SO_X, R.LAUT, R.NACH, R.ZUFOLGE, R.WIE_BERICHTET,
-    R.HEISST_ES, R.NOUN_CLAUSE, R.INTERVIEW_ANSWER,
-))  # fmt: skip
-# rule findings the model does not overlap are kept, except these (measured: they cost accuracy),
-# unless their verb distances or denies
-DROP_UNMATCHED = frozenset({R.PARTIAL_QUOTE.id})
 # learned attributions of these types that no rule finding overlaps are dropped: the model alone
 # reads reported speech acts with a precision of about 26 % (measured on the half-split, see the
 # model card); a speech act needs a verb the rules know and an agent
 UNSUPPORTED_DROPPED = frozenset({AttributionType.REPORTED})
 # "Demnach hat der Sohn … begangen": the dataset makes the adverb cue and speaker; without the source
 # it points back to, such an attribution would turn the outlet's own report into an anonymous claim,
-# so it is dropped until the antecedent is resolved (costs 0.1 Joint on the half-split)
-ANAPHORIC_CUES = word_list("anaphoric_cues")
+# so it is dropped until the antecedent is resolved (costs 0.1 Joint on the half-split); the cues are
+# the language's word list ``anaphoric_cues``
+ANAPHORIC_CUES = "anaphoric_cues"
 # a rule finding the model missed is kept only where the model gives its message at least this
 # mean marginal probability of a message label (measured on the half-split, see the model card)
 MIN_MESSAGE_PROBABILITY = 0.1
@@ -69,7 +64,8 @@ class LearnedAttribute:
     provides: frozenset[str] = frozenset({"attributions"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        tagger = self.tagger or shipped_tagger(analysis.article.metadata.language)
+        language = lang.of(analysis.article)
+        tagger = self.tagger or shipped_tagger(language.code)
         quotes, _ = find_quotes(analysis)
         tagging = tagger.tag(analysis)
         drafts = decode(analysis, tagging.labels, quotes)
@@ -77,7 +73,7 @@ class LearnedAttribute:
             drafts = _merge_rules(analysis, drafts, tagging.message_probability)
             # the merged reading may start a report the rules alone did not see: its Konjunktiv
             # and "soll" sentences continue it
-            drafts += continuation_drafts(analysis, [d for d in drafts if d.parent is None])
+            drafts += grammar_of(language).continuation_drafts(analysis, [d for d in drafts if d.parent is None])
         ordered = sorted(drafts, key=lambda d: (d.first, d.parent is not None))
         ids = {id(d): n for n, d in enumerate(ordered)}
         made = tuple(_to_attribution(analysis, d, ids[id(d)], ids) for d in ordered)
@@ -87,20 +83,12 @@ class LearnedAttribute:
 def _merge_rules(
     analysis: Analysis, learned: list[Draft], message_probability: Callable[[Sequence[int]], float]
 ) -> list[Draft]:
-    """The rules' attributions of ``PREFER_RULES`` kinds (with their nested quotes) in place of the
+    """The rules' attributions registered ``over_model`` (with their nested quotes) in place of the
     learned ones they overlap; the other learned ones named after the rule they overlap; the rules'
-    findings the model missed, except the kinds in ``DROP_UNMATCHED`` and those whose message the
+    findings the model missed, except those registered ``needs_model`` and those whose message the
     model gives less than ``MIN_MESSAGE_PROBABILITY``."""
-    cues = lexicons.verb_cues()
-    index = TokenOverlap(analysis.tokens)
-    preferred: dict[int, Draft] = {}
-    others: dict[int, Draft] = {}  # the other rule findings, nested ones included
-    for att in analysis.attributions:
-        parent_id = att.parent if att.parent is not None else -1
-        if att.rule in PREFER_RULES or parent_id in preferred:
-            preferred[att.id] = _draft(att, index, preferred.get(parent_id))
-        else:
-            others[att.id] = _draft(att, index, others.get(parent_id))
+    lexicon = lang.of(analysis.article).lexicon
+    preferred, others = _rule_drafts(analysis)
     # a learned message may not overlap what a preferred rule found, its frame included
     taken = {i for d in preferred.values() for part in (d.message, d.frame, d.cue, d.source) for i in part}
     kept = [d for d in learned if not taken & set((d.parent or d).message)]
@@ -110,8 +98,10 @@ def _merge_rules(
     # with the model is a quotation the rule found nested in it ("bezeichnete … als „Krieg“")
     missed = []
     for rule in tops:
-        if not _disputes(analysis, rule) and (
-            rule.rule in DROP_UNMATCHED or message_probability(rule.message) < MIN_MESSAGE_PROBABILITY
+        registered = rules.get(rule.rule)
+        if not _disputes(analysis, rule, lexicon) and (
+            (registered is not None and registered.needs_model)
+            or message_probability(rule.message) < MIN_MESSAGE_PROBABILITY
         ):
             continue
         inside = set(rule.message)
@@ -119,6 +109,31 @@ def _merge_rules(
         if all(_explains(rule, nested[id(rule)], d) for d in overlapping):
             missed.append(rule)
             kept = [d for d in kept if d not in overlapping and d.parent not in overlapping]
+    out = _named_after_rules(analysis, kept, tops, lexicon)
+    missed += [d for r in missed for d in nested[id(r)]]
+    return out + missed + list(preferred.values())
+
+
+def _rule_drafts(analysis: Analysis) -> tuple[dict[int, Draft], dict[int, Draft]]:
+    """The rules' findings as drafts by attribution id: those registered ``over_model`` (and their
+    nested quotes), and the others."""
+    index = TokenOverlap(analysis.tokens)
+    preferred: dict[int, Draft] = {}
+    others: dict[int, Draft] = {}  # the other rule findings, nested ones included
+    for att in analysis.attributions:
+        parent_id = att.parent if att.parent is not None else -1
+        registered = rules.get(att.rule)
+        if (registered is not None and registered.over_model) or parent_id in preferred:
+            preferred[att.id] = _draft(att, index, preferred.get(parent_id))
+        else:
+            others[att.id] = _draft(att, index, others.get(parent_id))
+    return preferred, others
+
+
+def _named_after_rules(analysis: Analysis, kept: list[Draft], tops: list[Draft], lexicon: Lexicon) -> list[Draft]:
+    """Learned drafts that overlap a rule finding take its id, distancing, medium and missing roles;
+    a reported speech act that overlaps none, or a sourceless one whose cue points back, is dropped."""
+    cues, anaphoric = lexicon.verb_cues, lexicon.word_list(ANAPHORIC_CUES)
     out = []
     for draft in kept:
         mine = set(draft.message)
@@ -131,24 +146,21 @@ def _merge_rules(
             _fill_roles(draft, best)
         elif draft.type in UNSUPPORTED_DROPPED:
             continue
-        if not draft.source and {analysis.tokens[i].text.lower() for i in draft.cue} & ANAPHORIC_CUES:
+        if not draft.source and {analysis.tokens[i].text.lower() for i in draft.cue} & anaphoric:
             continue
         draft.distancing = draft.distancing or any(
             cues[lem].distancing for lem in (analysis.tokens[i].lemma.lower() for i in draft.cue) if lem in cues
         )
         out.append(draft)
     alive = {id(d) for d in out}
-    out = [d for d in out if d.parent is None or id(d.parent) in alive]  # nested in a dropped one
-    missed += [d for r in missed for d in nested[id(r)]]
-    return out + missed + list(preferred.values())
+    return [d for d in out if d.parent is None or id(d.parent) in alive]  # nested in a dropped one
 
 
-def _disputes(analysis: Analysis, rule: Draft) -> bool:
+def _disputes(analysis: Analysis, rule: Draft, lexicon: Lexicon) -> bool:
     """A finding whose verb distances or denies ("behauptet", "dementiert") stays whatever its kind:
     the product needs it for the claim's status even where its spans are rough."""
-    denials = lexicons.denial_lemmas()
     lemmas = {analysis.tokens[i].lemma.lower() for i in rule.cue}
-    return rule.distancing or bool(lemmas & denials)
+    return rule.distancing or bool(lemmas & lexicon.denial_lemmas)
 
 
 def _fill_roles(draft: Draft, rule: Draft) -> None:
@@ -184,4 +196,4 @@ def _draft(att: Attribution, index: TokenOverlap, parent: Draft | None = None) -
     )  # fmt: skip
 
 
-__all__ = ["ANAPHORIC_CUES", "DROP_UNMATCHED", "PREFER_RULES", "UNSUPPORTED_DROPPED", "LearnedAttribute"]
+__all__ = ["ANAPHORIC_CUES", "MIN_MESSAGE_PROBABILITY", "UNSUPPORTED_DROPPED", "LearnedAttribute"]

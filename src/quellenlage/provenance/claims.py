@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..lang.de.lexicons import denial_lemmas, quantity_pattern, word_list
+from .. import lang
+from ..lang import Lexicon
 from ..model import (
     Analysis,
     Assertor,
@@ -31,23 +32,23 @@ from .entities import SentenceIndex, TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _OWN_WORDS = 3  # content words of the outlet's own that make an attributed sentence mixed
-_CALENDAR_WORDS = word_list("calendar_words")  # months and weekdays (lang/de/data/word_lists.tsv)
 BODY_KINDS = (BlockKind.STANDFIRST, BlockKind.PARAGRAPH, BlockKind.SUBHEADING)  # the lead is body text too
 
 
-def _is_checkworthy(token: Token) -> bool:
+def _is_checkworthy(token: Token, lexicon: Lexicon) -> bool:
     low = token.text.lower()
     if token.pos == "NUM" or low[:1].isdigit():
         return True
-    if low in _CALENDAR_WORDS:
+    if low in lexicon.word_list("calendar_words"):  # months and weekdays
         return True
-    return bool(quantity_pattern().match(low))  # closed-class number words: the tagger sometimes calls "zwölf" a verb
+    # closed-class number words: the tagger sometimes calls "zwölf" a verb
+    return bool(lexicon.quantity_pattern.match(low))
 
 
-def _checkworthy(text: str, tokens: list[Token]) -> tuple[Span, ...]:
+def _checkworthy(text: str, tokens: list[Token], lexicon: Lexicon) -> tuple[Span, ...]:
     spans: list[Span] = []
     for token in tokens:
-        if not _is_checkworthy(token):
+        if not _is_checkworthy(token, lexicon):
             continue
         if spans and token.span.start - spans[-1].end <= 1:  # "6. März", "zwölf Prozent" as one mark
             spans[-1] = Span.of(text, spans[-1].start, token.span.end)
@@ -56,13 +57,13 @@ def _checkworthy(text: str, tokens: list[Token]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _denials(tokens: list[Token]) -> list[Span]:
-    lemmas = denial_lemmas()
+def _denials(tokens: list[Token], lexicon: Lexicon) -> list[Span]:
+    lemmas, particles = lexicon.denial_lemmas, lexicon.tags("verb_particle")
     out = []
     for t in tokens:
         if t.pos not in ("VERB", "AUX"):
             continue
-        particle = next((p.text.lower() for p in tokens if p.head == t.index and p.tag == "PTKVZ"), "")
+        particle = next((p.text.lower() for p in tokens if p.head == t.index and p.tag in particles), "")
         if t.lemma.lower() in lemmas or (particle + t.lemma.lower()) in lemmas:
             out.append(t.span)
     return out
@@ -81,7 +82,7 @@ def _attributions_by_sentence(analysis: Analysis, left_out: set[int]) -> dict[in
 
 
 def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim, ...]:
-    text = analysis.article.text
+    text, lexicon = analysis.article.text, lang.of(analysis.article).lexicon
     index = TokenIndex(analysis.tokens)
     entity_of = {aid: s.id for s in sources for aid in s.attributions}
     authorial = {aid for s in sources if s.publisher for aid in s.attributions}  # "Ich meine, …": the outlet's voice
@@ -106,7 +107,7 @@ def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim,
                                                             HedgeKind.DISTANCING_VERB)]  # fmt: skip
         if by is Assertor.OUTLET:
             triggers += [h.trigger for h in hedges if h.kind is HedgeKind.SUBJUNCTIVE]
-        denied = _denials(tokens)
+        denied = _denials(tokens, lexicon)
         if denied:
             status, triggers = EpistemicStatus.DISPUTED, denied + triggers
         elif triggers:
@@ -119,7 +120,7 @@ def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim,
             sentence=sentence.index, span=sentence.span, asserted_by=by, status=status,
             sources=tuple(sorted({entity_of[a.id] for a in atts if a.id in entity_of})),
             attributions=tuple(a.id for a in atts), triggers=tuple(sorted(triggers, key=lambda sp: sp.start)),
-            checkworthy=_checkworthy(text, tokens),
+            checkworthy=_checkworthy(text, tokens, lexicon),
         ))  # fmt: skip
     return tuple(claims)
 

@@ -17,31 +17,15 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import urlsplit
 
-from ..lang.de.lexicons import (
-    country_of,
-    outlet_names,
-    platforms,
-    source_noun_medium,
-    word_list,
-)
+from .. import lang
+from ..lang import Lexicon
 from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
-from .sources import ORG_ENDINGS, ROLE_WORDS
-
-# German word lists (lang/de/data/word_lists.tsv), loaded once
-_AGE_SUFFIXES = word_list("age_suffixes")
-_DETERMINERS = word_list("determiners")
-_FIRST_PERSON = word_list("first_person")
-_MEDIA_PREFIXES = word_list("media_prefixes")
-_OWNERLESS_SUBJECTS = word_list("ownerless_subjects")
-_PERSONAL_PRONOUNS = word_list("personal_pronouns")
-_REPORT_NOUNS = word_list("report_nouns")
 
 _QUOTES = "\"„“”‚‘’'»«"
 AUTHOR = -1  # the entity index of attributions in the author's own voice ("Ich meine, …" outside quotes)
-_CREDIT = re.compile(r"^\W*(bild|foto|fotos|grafik|video|quelle)\b", re.IGNORECASE)  # photo credits name agencies
-_DOMAIN = re.compile(r"\b([A-Za-z][\w-]*\.(?:de|at|ch|com|net|org|eu))\b")
 
 
 @dataclass(slots=True)
@@ -94,17 +78,17 @@ class SentenceIndex:
             k += 1
 
 
-def _is_role(word: str) -> bool:
+def _is_role(word: str, lexicon: Lexicon) -> bool:
     """A role noun, also inside a compound: "Bahnchef", "Regierungssprecherin"."""
     low = word.lower()
-    return any(role in low for role in ROLE_WORDS)
+    return any(role in low for role in lexicon.word_tuple("role_words"))
 
 
 def _words(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.text.strip(_QUOTES) and t.pos != "PUNCT"]
 
 
-def _name_and_role(tokens: list[Token], text: str) -> tuple[list[Token], list[Token]]:
+def _name_and_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
     """Split a source phrase into its name and its role ("Taras Kuzio, Professor für …")."""
     words = _words(tokens)
     if not words:
@@ -119,18 +103,18 @@ def _name_and_role(tokens: list[Token], text: str) -> tuple[list[Token], list[To
     while k > 0 and words[k - 1].pos == "PROPN" and words[k - 1].text[:1].isupper():
         k -= 1
     names, before = words[k:], words[:k]
-    if names and before and any(_is_role(t.text) for t in before):
-        return names, [t for t in before if t.text.lower() not in _DETERMINERS]
+    if names and before and any(_is_role(t.text, lexicon) for t in before):
+        return names, _content(before, lexicon)
     return words, []
 
 
-def _key(words: list[Token]) -> str:
-    kept = [t.text.strip(_QUOTES).lower() for t in words if t.text.lower() not in _DETERMINERS]
+def _key(words: list[Token], lexicon: Lexicon) -> str:
+    kept = [t.text.strip(_QUOTES).lower() for t in _content(words, lexicon)]
     return " ".join(w for w in kept if w)
 
 
-def _display(words: list[Token]) -> str:
-    kept = [t for t in words if t.text.lower() not in _DETERMINERS]
+def _display(words: list[Token], lexicon: Lexicon) -> str:
+    kept = _content(words, lexicon)
     if kept and kept[0].pos == "ADJ" and len(kept) > 1 and kept[-1].pos in ("PROPN", "NOUN"):
         kept = kept[1:] if kept[1].pos in ("PROPN", "NOUN") or len(kept) > 2 else kept
     return " ".join(t.text.strip(_QUOTES) for t in kept).strip()
@@ -140,13 +124,14 @@ def _span(text: str, tokens: list[Token]) -> Span | None:
     return Span.of(text, tokens[0].span.start, tokens[-1].span.end) if tokens else None
 
 
-def _channels(analysis: Analysis, index: TokenIndex, att: Attribution) -> list[str]:
+def _channels(analysis: Analysis, index: TokenIndex, att: Attribution, lexicon: Lexicon) -> list[str]:
+    """The channels named in the sentence of the attribution's cue ("Twitter", "Interview")."""
     anchor = (att.cue or att.source or att.message)[0]
     sentence = next((s for s in analysis.sentences if s.span.start <= anchor.start < s.span.end), None)
     if sentence is None:
         return []
-    found = [t.text for t in index.within(sentence.span) if t.text in platforms()]
-    return [("Twitter" if name == "Tweet" else name) for name in found]
+    platforms = lexicon.platforms
+    return [platforms[t.text] for t in index.within(sentence.span) if t.text in platforms]
 
 
 def find_publisher(analysis: Analysis) -> str | None:
@@ -156,10 +141,12 @@ def find_publisher(analysis: Analysis) -> str | None:
         return meta.site_name
     if meta.url and (host := urlsplit(meta.url).hostname):
         return host.removeprefix("www.")
-    outlets = {name.lower(): name for name in outlet_names()}
-    furniture = [line for line in analysis.article.dropped if not _CREDIT.match(line)]
+    lexicon = lang.of(analysis.article).lexicon
+    outlets = {name.lower(): name for name in lexicon.outlet_names}
+    credit, domain = _furniture_patterns(lexicon)
+    furniture = [line for line in analysis.article.dropped if not credit.match(line)]
     for line in furniture:  # a domain first: "Folgen Sie News.de …", "/fka/news.de"
-        for match in _DOMAIN.finditer(line):
+        for match in domain.finditer(line):
             return outlets.get(match.group(1).lower(), match.group(1))
     for line in furniture:
         for word in re.findall(r"[\w.-]+", line):
@@ -168,93 +155,129 @@ def find_publisher(analysis: Analysis) -> str | None:
     return None
 
 
+@cache
+def _furniture_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A photo credit ("Foto: dpa": it names an agency, not the publisher) and a web domain of the
+    language's region ("News.de"), from the word lists ``credit_words`` and ``publisher_domains``."""
+    credit = "|".join(sorted(lexicon.word_list("credit_words")))
+    domains = "|".join(sorted(lexicon.word_list("publisher_domains")))
+    return (re.compile(rf"^\W*({credit})\b", re.IGNORECASE),
+            re.compile(rf"\b([A-Za-z][\w-]*\.(?:{domains}))\b"))  # fmt: skip
+
+
 def find_sources(analysis: Analysis) -> tuple[list[_Entity], dict[int, int]]:
     """The entities, and for each attribution id the index of its entity."""
-    text = analysis.article.text
-    index = TokenIndex(analysis.tokens)
-    entities: list[_Entity] = []
-    of_attribution: dict[int, int] = {}
-    by_key: dict[str, int] = {}
-    by_surname: dict[str, int] = {}
-    names = _person_names(analysis)
+    finder = _SourceFinder(analysis, lang.of(analysis.article).lexicon)
+    for att in sorted(analysis.attributions, key=lambda a: (a.source or a.cue or a.message)[0].start):
+        finder.add(att)
+    _more_mentions(finder.index, finder.entities)
+    return finder.entities, finder.of_attribution
 
-    def new_entity(name: str, kind: SourceKind, key: str, surname: str | None, full: bool) -> int:
-        entities.append(_Entity(name=name, kind=kind, key=key, surname=surname))
-        by_key.setdefault(key, len(entities) - 1)
+
+class _SourceFinder:
+    """Attributions' source mentions merged into entities, one attribution at a time in text order."""
+
+    def __init__(self, analysis: Analysis, lexicon: Lexicon) -> None:
+        self.analysis, self.lexicon = analysis, lexicon
+        self.text = analysis.article.text
+        self.index = TokenIndex(analysis.tokens)
+        self.entities: list[_Entity] = []
+        self.of_attribution: dict[int, int] = {}
+        self.by_key: dict[str, int] = {}
+        self.by_surname: dict[str, int] = {}
+        self.names = _person_names(analysis, lexicon)
+
+    def new_entity(self, name: str, kind: SourceKind, key: str, surname: str | None, full: bool) -> int:
+        self.entities.append(_Entity(name=name, kind=kind, key=key, surname=surname))
+        self.by_key.setdefault(key, len(self.entities) - 1)
         if surname and full:
-            by_surname.setdefault(surname, len(entities) - 1)
-        return len(entities) - 1
+            self.by_surname.setdefault(surname, len(self.entities) - 1)
+        return len(self.entities) - 1
 
-    def person_named(run: list[Token]) -> int:
+    def person_named(self, run: list[Token]) -> int:
         """The entity of a full name found in the text ("Grzegorz Schetyna"), made if new."""
         surname = run[-1].text.lower()
-        if surname in by_surname:
-            return by_surname[surname]
-        k = new_entity(" ".join(t.text for t in run), SourceKind.PERSON, _key(run), surname, True)
-        entities[k].mentions.append(Span.of(text, run[0].span.start, run[-1].span.end))
+        if surname in self.by_surname:
+            return self.by_surname[surname]
+        k = self.new_entity(" ".join(t.text for t in run), SourceKind.PERSON, _key(run, self.lexicon), surname, True)
+        self.entities[k].mentions.append(Span.of(self.text, run[0].span.start, run[-1].span.end))
         return k
 
-    for att in sorted(analysis.attributions, key=lambda a: (a.source or a.cue or a.message)[0].start):
-        if att.parent is not None and att.parent in of_attribution:
-            of_attribution[att.id] = of_attribution[att.parent]
-            continue
-        tokens = [t for span in att.source for t in index.within(span)]
+    def add(self, att: Attribution) -> None:
+        """Give the attribution its entity: the enclosing speaker's, a known one, or a new one."""
+        if att.parent is not None and att.parent in self.of_attribution:
+            self.of_attribution[att.id] = self.of_attribution[att.parent]
+            return
+        tokens = [t for span in att.source for t in self.index.within(span)]
         words = _words(tokens)
-        target: int | None = None
-        if len(words) == 1 and words[0].text.lower() in _FIRST_PERSON:
-            speaker = _enclosing(analysis, att, of_attribution)
-            of_attribution[att.id] = AUTHOR if speaker is None else speaker  # an answer's "ich" is the speaker's
+        if len(words) == 1 and words[0].text.lower() in self.lexicon.word_list("first_person"):
+            speaker = _enclosing(self.analysis, att, self.of_attribution)
+            self.of_attribution[att.id] = AUTHOR if speaker is None else speaker  # an answer's "ich" is the speaker's
             if speaker is not None:
-                entities[speaker].attributions.append(att.id)
-            continue
+                self.entities[speaker].attributions.append(att.id)
+            return
         if not words:  # no source named ("es heißt", passive): one entity per construction
-            key = "(anonymous)"
+            key, target = "(anonymous)", None
             name_tokens: list[Token] = []
             role_tokens: list[Token] = []
         else:
-            name_tokens, role_tokens = _name_and_role(tokens, text)
-            key = _key(name_tokens)
-            low = [t.text.lower() for t in words]
-            at = words[0].span.start
-            pronoun = len(low) == 1 and low[0] in _PERSONAL_PRONOUNS
-            if att.source_kind is SourceKind.PRONOUN or pronoun or _is_age(low):
-                target = _nearest(entities, names, at, person_named)
-            elif not any(t.pos == "PROPN" for t in words) and any(_is_role(w) for w in low):
-                target = _person_with_role(entities, low)
-            last = name_tokens[-1].text.lower() if name_tokens else None
-            single = len(name_tokens) == 1 and name_tokens[0].text[:1].isupper()
-            if target is None and last in by_surname and (att.source_kind is SourceKind.PERSON or single):
-                target = by_surname[last]  # "Berger" after "Anna Berger", whatever the mention's own typing
-            if target is None and single and att.source_kind in (SourceKind.UNKNOWN, SourceKind.PERSON):
-                run = next((r for r in reversed(names) if r[-1].text == name_tokens[0].text
-                            and r[0].span.start < at), None)  # fmt: skip
-                if run is not None:  # "Schetyna" after "Außenminister Grzegorz Schetyna"
-                    target = person_named(run)
-            if target is None and key in by_key and att.source_kind not in (SourceKind.PRONOUN,):
-                target = by_key[key]
+            name_tokens, role_tokens = _name_and_role(tokens, self.lexicon)
+            key = _key(name_tokens, self.lexicon)
+            target = self.known(att, words, name_tokens, key)
         if target is None:
-            kind = att.source_kind if words else SourceKind.ANONYMOUS
-            content = _content(words)
-            if kind not in (SourceKind.PRONOUN, SourceKind.VAGUE) and len(content) == 1 and _ownerless(content[0].text):
-                kind = _ownerless(content[0].text) or kind
-            elif kind is SourceKind.UNKNOWN and (_is_full_name(name_tokens) or any(_is_role(t.text) for t in content)):
-                kind = SourceKind.PERSON  # "Peter Kaiser", or a person known by role: "der Staatsanwalt"
-            surname = name_tokens[-1].text.lower() if kind is SourceKind.PERSON and name_tokens else None
-            name = _display(name_tokens) if name_tokens else "(no source named)"
-            target = new_entity(name, kind, key, surname, len(name_tokens) >= 2)
-        entity = entities[target]
+            target = self.new_source(att, words, name_tokens, key)
+        self.record(target, att, name_tokens, role_tokens)
+
+    def known(self, att: Attribution, words: list[Token], name_tokens: list[Token], key: str) -> int | None:
+        """The entity a mention refers back to: a pronoun's or role noun's person, a surname, the same name."""
+        low = [t.text.lower() for t in words]
+        at = words[0].span.start
+        target: int | None = None
+        pronoun = len(low) == 1 and low[0] in self.lexicon.word_list("personal_pronouns")
+        if att.source_kind is SourceKind.PRONOUN or pronoun or _is_age(low, self.lexicon):
+            target = _nearest(self.entities, self.names, at, self.person_named)
+        elif not any(t.pos == "PROPN" for t in words) and any(_is_role(w, self.lexicon) for w in low):
+            target = _person_with_role(self.entities, low, self.lexicon)
+        last = name_tokens[-1].text.lower() if name_tokens else None
+        single = len(name_tokens) == 1 and name_tokens[0].text[:1].isupper()
+        if target is None and last in self.by_surname and (att.source_kind is SourceKind.PERSON or single):
+            target = self.by_surname[last]  # "Berger" after "Anna Berger", whatever the mention's own typing
+        if target is None and single and att.source_kind in (SourceKind.UNKNOWN, SourceKind.PERSON):
+            run = next((r for r in reversed(self.names) if r[-1].text == name_tokens[0].text
+                        and r[0].span.start < at), None)  # fmt: skip
+            if run is not None:  # "Schetyna" after "Außenminister Grzegorz Schetyna"
+                target = self.person_named(run)
+        if target is None and key in self.by_key and att.source_kind not in (SourceKind.PRONOUN,):
+            target = self.by_key[key]
+        return target
+
+    def new_source(self, att: Attribution, words: list[Token], name_tokens: list[Token], key: str) -> int:
+        """A new entity, its kind refined: an ownerless statement ("nach Angaben"), a full name, a role."""
+        kind = att.source_kind if words else SourceKind.ANONYMOUS
+        content = _content(words, self.lexicon)
+        ownerless = _ownerless(content[0].text, self.lexicon) if len(content) == 1 else None
+        if kind not in (SourceKind.PRONOUN, SourceKind.VAGUE) and ownerless is not None:
+            kind = ownerless
+        elif kind is SourceKind.UNKNOWN and (
+            _is_full_name(name_tokens, self.lexicon) or any(_is_role(t.text, self.lexicon) for t in content)
+        ):
+            kind = SourceKind.PERSON  # "Peter Kaiser", or a person known by role: "der Staatsanwalt"
+        surname = name_tokens[-1].text.lower() if kind is SourceKind.PERSON and name_tokens else None
+        name = _display(name_tokens, self.lexicon) if name_tokens else "(no source named)"
+        return self.new_entity(name, kind, key, surname, len(name_tokens) >= 2)
+
+    def record(self, target: int, att: Attribution, name_tokens: list[Token], role_tokens: list[Token]) -> None:
+        entity = self.entities[target]
         entity.mentions.extend(att.source)
         entity.attributions.append(att.id)
         if role_tokens and entity.role is None:
-            entity.role = _span(text, role_tokens)
+            entity.role = _span(self.text, role_tokens)
         if entity.country is None:
-            entity.country = country_of([t.text for t in (role_tokens or name_tokens)])
-        for channel in _channels(analysis, index, att):
+            entity.country = self.lexicon.country_of([t.text for t in (role_tokens or name_tokens)])
+        for channel in _channels(self.analysis, self.index, att, self.lexicon):
             if channel not in entity.channels:
                 entity.channels.append(channel)
-        of_attribution[att.id] = target
-    _more_mentions(analysis, index, entities)
-    return entities, of_attribution
+        self.of_attribution[att.id] = target
 
 
 def _enclosing(analysis: Analysis, att: Attribution, of_attribution: dict[int, int]) -> int | None:
@@ -267,35 +290,38 @@ def _enclosing(analysis: Analysis, att: Attribution, of_attribution: dict[int, i
     return None
 
 
-def _content(words: list[Token]) -> list[Token]:
-    return [t for t in words if t.text.lower() not in _DETERMINERS]
+def _content(words: list[Token], lexicon: Lexicon) -> list[Token]:
+    """The words without determiners."""
+    determiners = lexicon.word_list("determiners")
+    return [t for t in words if t.text.lower() not in determiners]
 
 
-def _ownerless(word: str) -> SourceKind | None:
+def _ownerless(word: str, lexicon: Lexicon) -> SourceKind | None:
     """A statement with no owner: "nach Angaben", "einem Bericht zufolge" (anonymous),
     "Medienberichten zufolge" (vague media), or a bare "es"/"was" left as the subject."""
     low = word.lower()
-    if low in _OWNERLESS_SUBJECTS:
+    if low in lexicon.word_list("ownerless_subjects"):
         return SourceKind.ANONYMOUS
-    if source_noun_medium(word) is not None or any(n in low for n in _REPORT_NOUNS):
-        return SourceKind.VAGUE if low.startswith(tuple(_MEDIA_PREFIXES)) else SourceKind.ANONYMOUS
+    if lexicon.source_noun_medium(word) is not None or any(n in low for n in lexicon.word_list("report_nouns")):
+        return SourceKind.VAGUE if low.startswith(lexicon.word_tuple("media_prefixes")) else SourceKind.ANONYMOUS
     return None
 
 
-def _is_full_name(tokens: list[Token]) -> bool:
-    if not 2 <= len(tokens) <= 3 or country_of([t.text for t in tokens]) is not None:
+def _is_full_name(tokens: list[Token], lexicon: Lexicon) -> bool:
+    if not 2 <= len(tokens) <= 3 or lexicon.country_of([t.text for t in tokens]) is not None:
         return False
-    if any(t.text.lower() in _DETERMINERS for t in tokens):
+    if len(_content(tokens, lexicon)) < len(tokens):
         return False
     return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
 
 
-def _is_age(words: list[str]) -> bool:
+def _is_age(words: list[str], lexicon: Lexicon) -> bool:
     """ "der 25-Jährige", "die 40-jährige": a person referred to by age."""
-    return len(words) <= 2 and bool(words) and words[-1].split("-")[-1].startswith(tuple(_AGE_SUFFIXES))
+    suffixes = lexicon.word_tuple("age_suffixes")
+    return len(words) <= 2 and bool(words) and words[-1].split("-")[-1].startswith(suffixes)
 
 
-def _person_names(analysis: Analysis) -> list[list[Token]]:
+def _person_names(analysis: Analysis, lexicon: Lexicon) -> list[list[Token]]:
     """Runs of two or more capitalised proper names in the text: candidate full person names."""
     runs: list[list[Token]] = []
     current: list[Token] = []
@@ -313,8 +339,9 @@ def _person_names(analysis: Analysis) -> list[list[Token]]:
             current = []
     if len(current) >= 2:
         runs.append(current)
-    return [r for r in runs if country_of([t.text for t in r]) is None
-            and not any(t.text.lower().endswith(ORG_ENDINGS) for t in r)]  # fmt: skip
+    endings = lexicon.word_tuple("organisation_endings")
+    return [r for r in runs if lexicon.country_of([t.text for t in r]) is None
+            and not any(t.text.lower().endswith(endings) for t in r)]  # fmt: skip
 
 
 def _nearest(
@@ -335,8 +362,8 @@ def _nearest(
     return best_entity
 
 
-def _person_with_role(entities: list[_Entity], words: list[str]) -> int | None:
-    roles = [w for w in words if _is_role(w)]
+def _person_with_role(entities: list[_Entity], words: list[str], lexicon: Lexicon) -> int | None:
+    roles = [w for w in words if _is_role(w, lexicon)]
     for k in range(len(entities) - 1, -1, -1):
         e = entities[k]
         if e.kind is SourceKind.PERSON and e.role and any(r[:6] in e.role.text.lower() for r in roles):
@@ -344,7 +371,7 @@ def _person_with_role(entities: list[_Entity], words: list[str]) -> int | None:
     return None
 
 
-def _more_mentions(analysis: Analysis, index: TokenIndex, entities: list[_Entity]) -> None:
+def _more_mentions(index: TokenIndex, entities: list[_Entity]) -> None:
     """Mentions outside attributions: a named person's surname anywhere in the text."""
     surnames = {e.surname: e for e in entities if e.surname and len(e.name.split()) >= 2}
     for token in index.tokens:

@@ -21,12 +21,14 @@ no proposition has support, ``supported`` otherwise, and ``no_headline`` without
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from dataclasses import dataclass, field
 
-from ..lang.de.lexicons import countries, country_of, hedge_words, loaded_words, word_list
+from .. import lang
+from ..lang import Lexicon
 from ..model import (
     Analysis,
+    Article,
     Assertor,
     BlockKind,
     Claim,
@@ -42,45 +44,32 @@ from ..model import (
 )
 from .entities import TokenIndex
 
-_HEADLINE_DOUBT_WORDS = word_list("headline_doubt_words")
-_LIGHT_WORDS = word_list("light_words")
-
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _BREAKS = frozenset({":", "!", "?", "–", "—", ";", "."})
-_GENERAL = re.compile(r"\b(immer mehr|alle|sämtliche|zunehmend|reihenweise|massenhaft|überall|niemand|keiner)\b")
+_QUOTE_MARKS = '"„“»«'
 _MIN_SHARED = 2
 _MAX_SUPPORT = 4
 _MAX_STANDFIRST_SENTENCES = 2
 _MIN_MODIFIER = 4  # letters before a loaded stem for it to head a compound
 
 
-def _stems(tokens: list[Token]) -> set[str]:
+def _stems(tokens: list[Token], lexicon: Lexicon) -> set[str]:
     """Content words by their first five letters; particle verbs with their particle (abwenden)."""
-    particles = {t.head: t.text.lower() for t in tokens if t.tag == "PTKVZ"}
+    particle_tags, light = lexicon.tags("verb_particle"), lexicon.word_list("light_words")
+    particles = {t.head: t.text.lower() for t in tokens if t.tag in particle_tags}
     out = set()
     for t in tokens:
         if t.pos not in _CONTENT:
             continue
         lemma = particles.get(t.index, "") + (t.lemma or t.text).lower()
         for part in lemma.split("-"):
-            if len(part) >= 3 and part not in _LIGHT_WORDS:
+            if len(part) >= 3 and part not in light:
                 out.add(part[:7] if len(part) >= 8 else part[:5])
     return out
 
 
 def _supports(shared: int, total: int) -> bool:
     return shared >= _MIN_SHARED or (shared >= 1 and shared * 2 >= total)
-
-
-def _is_evidence(claim: Claim, analysis: Analysis, index: TokenIndex) -> bool:
-    """Whether a supporting claim is evidence, not the outlet restating its framing: a subheading,
-    or an own sentence with the same generalisation or loaded word, is not."""
-    block = analysis.article.block_at(claim.span.start)
-    if block is not None and block.kind is BlockKind.SUBHEADING:
-        return False
-    if claim.asserted_by is Assertor.OUTLET:
-        return not _GENERAL.search(claim.span.text.lower()) and not _loaded(index.within(claim.span))
-    return True
 
 
 def _segments(tokens: list[Token], speakers: set[str]) -> list[tuple[list[Token], bool, bool]]:
@@ -110,11 +99,11 @@ def _is_speaker(tokens: list[Token], speakers: set[str]) -> bool:
     return 1 <= len(tokens) <= 3 and tokens[-1].text.lower() in speakers
 
 
-def _is_marked(tokens: list[Token]) -> bool:
+def _is_marked(tokens: list[Token], lexicon: Lexicon) -> bool:
     """Whether the headline itself signals attribution or doubt (soll, angeblich, quotes, laut)."""
     words = {t.text.lower() for t in tokens}
-    return bool(words & (_HEADLINE_DOUBT_WORDS | {"?"})) or any(
-        t.text in '"„“»«' or t.text.lower() in hedge_words() for t in tokens
+    return bool(words & (lexicon.word_list("headline_doubt_words") | {"?"})) or any(
+        t.text in _QUOTE_MARKS or t.text.lower() in lexicon.hedge_words for t in tokens
     )
 
 
@@ -128,112 +117,158 @@ def _is_loaded(word: str, lemma: str, stem: str) -> bool:
     return any(part.startswith(stem) or part.find(stem) >= _MIN_MODIFIER for part in parts)
 
 
-def _loaded(tokens: list[Token]) -> list[tuple[Token, str]]:
+def _loaded(tokens: list[Token], lexicon: Lexicon) -> list[tuple[Token, str]]:
     out = []
     for t in tokens:
-        stem = next((s for s in loaded_words() if _is_loaded(t.text, (t.lemma or "").lower(), s)), None)
+        stem = next((s for s in lexicon.loaded_words if _is_loaded(t.text, (t.lemma or "").lower(), s)), None)
         if stem is not None:
             out.append((t, stem))
     return out
 
 
-def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple[Source, ...]) -> HeadlineCheck:
-    article = analysis.article
-    heads = [k for k, b in enumerate(article.blocks) if b.kind in (BlockKind.HEADLINE, BlockKind.STANDFIRST)]
-    if not any(article.blocks[k].kind is BlockKind.HEADLINE for k in heads):
-        return HeadlineCheck(verdict=Verdict.NO_HEADLINE)
-    index = TokenIndex(analysis.tokens)
-    claim_stems = {c.sentence: _stems(index.within(c.span)) for c in claims}
-    by_sentence = {c.sentence: c for c in claims}
-    message_stems = {s for a in analysis.attributions for m in a.message for s in _stems(index.within(m))}
-    message_words = {t.text.lower() for a in analysis.attributions for m in a.message for t in index.within(m)}
-    names = {s.id: s.name for s in sources}
-    speakers = {s.name.split()[-1].lower() for s in sources if s.attributions and not s.publisher and s.name.split()}
-    propositions: list[HeadlineProposition] = []
-    labels: set[Span] = set()
+@dataclass
+class _Body:
+    """What the headline is checked against: the body's claims, their content words and the sources."""
 
-    def loaded_findings(tokens: list[Token]) -> tuple[HeadlineFinding, ...]:
+    analysis: Analysis
+    claims: tuple[Claim, ...]
+    sources: tuple[Source, ...]
+    lexicon: Lexicon
+    index: TokenIndex = field(init=False)
+    claim_stems: dict[int, set[str]] = field(init=False)
+    by_sentence: dict[int, Claim] = field(init=False)
+    message_stems: set[str] = field(init=False)
+    message_words: set[str] = field(init=False)
+    names: dict[int, str] = field(init=False)
+    speakers: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        index = self.index = TokenIndex(self.analysis.tokens)
+        attributions, lexicon = self.analysis.attributions, self.lexicon
+        self.claim_stems = {c.sentence: _stems(index.within(c.span), lexicon) for c in self.claims}
+        self.by_sentence = {c.sentence: c for c in self.claims}
+        self.message_stems = {s for a in attributions for m in a.message for s in _stems(index.within(m), lexicon)}
+        self.message_words = {t.text.lower() for a in attributions for m in a.message for t in index.within(m)}
+        self.names = {s.id: s.name for s in self.sources}
+        self.speakers = {s.name.split()[-1].lower() for s in self.sources
+                         if s.attributions and not s.publisher and s.name.split()}  # fmt: skip
+
+    def is_evidence(self, claim: Claim) -> bool:
+        """Whether a supporting claim is evidence, not the outlet restating its framing: a subheading,
+        or an own sentence with the same generalisation or loaded word, is not."""
+        block = self.analysis.article.block_at(claim.span.start)
+        if block is not None and block.kind is BlockKind.SUBHEADING:
+            return False
+        if claim.asserted_by is Assertor.OUTLET:
+            generalises = self.lexicon.generalisation_pattern.search(claim.span.text.lower())
+            return not generalises and not _loaded(self.index.within(claim.span), self.lexicon)
+        return True
+
+    def support(self, stems: set[str], in_block: set[int]) -> tuple[list[Claim], list[int]]:
+        """The best supporting claims (evidence only), and every sentence that matches, restatements included."""
+        matching = [s for s, cs in self.claim_stems.items()
+                    if s not in in_block and _supports(len(stems & cs), len(stems))]  # fmt: skip
+        evidence = [s for s in matching if self.is_evidence(self.by_sentence[s])]
+        scored = sorted(evidence, key=lambda s: (-len(stems & self.claim_stems[s]), s))[:_MAX_SUPPORT]
+        return [self.by_sentence[s] for s in sorted(scored)], matching
+
+    def loaded_findings(self, tokens: list[Token]) -> tuple[HeadlineFinding, ...]:
         found = []
-        for token, stem in _loaded(tokens):
-            if stem[:5] in message_stems or any(w.startswith(stem) for w in message_words):
+        for token, stem in _loaded(tokens, self.lexicon):
+            if stem[:5] in self.message_stems or any(w.startswith(stem) for w in self.message_words):
                 continue  # a source used the word: the headline quotes, it does not judge
-            own = tuple(c.span for c in claims if c.asserted_by is Assertor.OUTLET
+            own = tuple(c.span for c in self.claims if c.asserted_by is Assertor.OUTLET
                         and any(_is_loaded(t.text, (t.lemma or "").lower(), stem)
-                                for t in index.within(c.span)))  # fmt: skip
+                                for t in self.index.within(c.span)))  # fmt: skip
             found.append(HeadlineFinding(
                 FindingCode.LOADED_WORD, f"“{token.text}” is the outlet's word: no source in the body uses it",
                 token.span, own,
             ))  # fmt: skip
         return tuple(found)
 
+    def stated_as_fact(self, span: Span, support: list[Claim]) -> HeadlineFinding:
+        who = sorted({self.names[s] for c in support for s in c.sources if s in self.names})
+        hedged = any(c.status in (EpistemicStatus.HEDGED, EpistemicStatus.DISPUTED) for c in support)
+        return HeadlineFinding(
+            FindingCode.STATED_AS_FACT,
+            "stated as fact; the body only " + ("attributes or hedges it" if hedged else "attributes it")
+            + (f" ({', '.join(who)})" if who else ""),
+            span, tuple(sorted({sp for c in support for sp in (c.span, *c.triggers)}, key=lambda x: x.start)),
+        )  # fmt: skip
+
+    def generalises(self, span: Span, support: list[Claim]) -> HeadlineFinding | None:
+        general = self.lexicon.generalisation_pattern.search(span.text.lower())
+        if not general:
+            return None
+        country_of = self.lexicon.country_of
+        named = Counter(iso for c in support for t in self.index.within(c.span) if (iso := country_of([t.text])))
+        listing = (
+            "the supporting sentences name these countries: "
+            + ", ".join(f"{self.lexicon.country_name(iso)} ({n}×)" for iso, n in named.most_common())
+            if named
+            else "the body gives no sourced case for it"
+        )
+        g_span = Span.of(self.analysis.article.text, span.start + general.start(), span.start + general.end())
+        return HeadlineFinding(
+            FindingCode.GENERALISES, f"“{general.group(0)}” claims a trend; {listing}", g_span,
+            tuple(c.span for c in support),
+        )  # fmt: skip
+
+    def proposition(self, tokens: list[Token], quoted: bool, in_block: set[int]) -> HeadlineProposition:
+        """A proposition of the headline or standfirst with its support and findings."""
+        span = Span.of(self.analysis.article.text, tokens[0].span.start, tokens[-1].span.end)
+        support, matching = self.support(_stems(tokens, self.lexicon), in_block)
+        findings = []
+        if not support:
+            restated = tuple(self.by_sentence[s].span for s in matching)  # subheadings, the outlet repeating itself
+            message = ("the body only repeats this in the outlet's own words" if restated
+                       else "no sentence of the body supports this")  # fmt: skip
+            findings.append(HeadlineFinding(FindingCode.UNSUPPORTED, message, span, restated))
+        elif (
+            not quoted
+            and not _is_marked(tokens, self.lexicon)
+            and not any(c.asserted_by is Assertor.OUTLET and c.status is EpistemicStatus.ASSERTED for c in support)
+        ):
+            findings.append(self.stated_as_fact(span, support))
+        if (general := self.generalises(span, support)) is not None:
+            findings.append(general)
+        findings.extend(self.loaded_findings(tokens))
+        return HeadlineProposition(span, tuple(c.sentence for c in support), tuple(findings))
+
+
+def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple[Source, ...]) -> HeadlineCheck:
+    """Each proposition of the headline (and a short standfirst) against the body; the verdict."""
+    article = analysis.article
+    heads = [k for k, b in enumerate(article.blocks) if b.kind in (BlockKind.HEADLINE, BlockKind.STANDFIRST)]
+    if not any(article.blocks[k].kind is BlockKind.HEADLINE for k in heads):
+        return HeadlineCheck(verdict=Verdict.NO_HEADLINE)
+    body = _Body(analysis, claims, sources, lang.of(article).lexicon)
+    propositions: list[HeadlineProposition] = []
+    labels: set[Span] = set()
     for k in heads:
         block = article.blocks[k]
         in_block = {s.index for s in analysis.sentences if s.block == k}
         if block.kind is BlockKind.STANDFIRST and len(in_block) > _MAX_STANDFIRST_SENTENCES:
             continue  # a long lead paragraph is the body's first paragraph, not a teaser
-        for tokens, is_proposition, quoted in _segments(index.within(block.span), speakers):
-            span = Span.of(article.text, tokens[0].span.start, tokens[-1].span.end)
-            if not is_proposition:  # a label ("Regierungschaos in Berlin"): only its words are checked
-                loaded = loaded_findings(tokens)
-                if loaded:
-                    labels.add(span)
-                    propositions.append(HeadlineProposition(span, (), loaded))
-                continue
-            stems = _stems(tokens)
-            matching = [s for s, cs in claim_stems.items()
-                        if s not in in_block and _supports(len(stems & cs), len(stems))]  # fmt: skip
-            evidence = [s for s in matching if _is_evidence(by_sentence[s], analysis, index)]
-            scored = sorted(evidence, key=lambda s: (-len(stems & claim_stems[s]), s))[:_MAX_SUPPORT]
-            support = [by_sentence[s] for s in sorted(scored)]
-            findings = []
-            if not support:
-                restated = tuple(by_sentence[s].span for s in matching)  # subheadings, the outlet repeating itself
-                message = ("the body only repeats this in the outlet's own words" if restated
-                           else "no sentence of the body supports this")  # fmt: skip
-                findings.append(HeadlineFinding(FindingCode.UNSUPPORTED, message, span, restated))
-            elif (
-                not quoted
-                and not _is_marked(tokens)
-                and not any(c.asserted_by is Assertor.OUTLET and c.status is EpistemicStatus.ASSERTED for c in support)
-            ):
-                who = sorted({names[s] for c in support for s in c.sources if s in names})
-                hedged = any(c.status in (EpistemicStatus.HEDGED, EpistemicStatus.DISPUTED) for c in support)
-                findings.append(HeadlineFinding(
-                    FindingCode.STATED_AS_FACT,
-                    "stated as fact; the body only " + ("attributes or hedges it" if hedged else "attributes it")
-                    + (f" ({', '.join(who)})" if who else ""),
-                    span, tuple(sorted({sp for c in support for sp in (c.span, *c.triggers)}, key=lambda x: x.start)),
-                ))  # fmt: skip
-            general = _GENERAL.search(span.text.lower())
-            if general:
-                named = Counter(iso for c in support for t in index.within(c.span) if (iso := country_of([t.text])))
-                listing = (
-                    "the supporting sentences name these countries: "
-                    + ", ".join(f"{_country_name(iso)} ({n}×)" for iso, n in named.most_common())
-                    if named
-                    else "the body gives no sourced case for it"
-                )
-                g_span = Span.of(article.text, span.start + general.start(), span.start + general.end())
-                findings.append(HeadlineFinding(
-                    FindingCode.GENERALISES, f"“{general.group(0)}” claims a trend; {listing}",
-                    g_span, tuple(c.span for c in support),
-                ))  # fmt: skip
-            findings.extend(loaded_findings(tokens))
-            propositions.append(HeadlineProposition(span, tuple(c.sentence for c in support), tuple(findings)))
+        for tokens, is_proposition, quoted in _segments(body.index.within(block.span), body.speakers):
+            if is_proposition:
+                propositions.append(body.proposition(tokens, quoted, in_block))
+            elif loaded := body.loaded_findings(tokens):  # a label ("Regierungschaos in Berlin"): only its words
+                span = Span.of(article.text, tokens[0].span.start, tokens[-1].span.end)
+                labels.add(span)
+                propositions.append(HeadlineProposition(span, (), loaded))
+    return HeadlineCheck(verdict=_verdict(article, propositions, labels), propositions=tuple(propositions))
+
+
+def _verdict(article: Article, propositions: list[HeadlineProposition], labels: set[Span]) -> Verdict:
     codes = {f.code for p in propositions for f in p.findings}
     in_headline = [p for p in propositions if (b := article.block_at(p.span.start)) and b.kind is BlockKind.HEADLINE]
     headline_props = [p for p in in_headline if p.span not in labels]
     if codes & {FindingCode.STATED_AS_FACT, FindingCode.GENERALISES, FindingCode.LOADED_WORD}:
-        verdict = Verdict.STRONGER_THAN_BODY
-    elif headline_props and all(not p.support for p in headline_props):
-        verdict = Verdict.UNSUPPORTED  # the headline's own propositions, whatever the standfirst does
-    else:
-        verdict = Verdict.SUPPORTED
-    return HeadlineCheck(verdict=verdict, propositions=tuple(propositions))
-
-
-def _country_name(iso: str) -> str:
-    return next((c.name for c in countries() if c.iso == iso), iso)
+        return Verdict.STRONGER_THAN_BODY
+    if headline_props and all(not p.support for p in headline_props):
+        return Verdict.UNSUPPORTED  # the headline's own propositions, whatever the standfirst does
+    return Verdict.SUPPORTED
 
 
 __all__ = ["check_headline"]

@@ -9,33 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..lang.de.lexicons import hedge_words, vague_sources, verb_cues, word_list
-from ..lang.de.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
+from .. import lang
+from ..attribution.plugin import grammar_of
 from ..model import Analysis, Hedge, HedgeKind
-
-_CONDITIONAL_SUBJUNCTIVE = word_list("conditional_subjunctive")
 
 
 def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
+    """The hedges of every sentence: the language's reading of mood (its grammar) and its hedge lexicons."""
+    language = lang.of(analysis.article)
+    reported_mood, lexicon = grammar_of(language).reported_mood, language.lexicon
     tokens = analysis.tokens
     hedges: list[Hedge] = []
-    words = hedge_words()
-    vague = vague_sources()
-    distancing = {lemma for lemma, cue in verb_cues().items() if cue.distancing}
+    words, distancing = lexicon.hedge_words, lexicon.distancing_verbs
+    # "man" is an impersonal source, not a vague one that hedges
+    vague = lexicon.vague_sources - lexicon.word_list("impersonal_sources")
     for sentence in analysis.sentences:
         s, e = sentence.token_start, sentence.token_end
-        hearsay = reportative_in(tokens, s, e)
+        hearsay, subjunctive = reported_mood(tokens, s, e)
         for i in hearsay:
             hedges.append(Hedge(HedgeKind.REPORTATIVE_MODAL, tokens[i].span, sentence.index, tokens[i].text.lower()))
-        for i in finite_verbs(tokens, s, e):
-            tok = tokens[i]
-            if i in hearsay:
-                continue
-            if is_konjunktiv_i(tok, tokens[i - 1] if i > s else None) or (
-                # "würde" periphrasis is mostly hypothetical, not the outlet's doubt
-                is_konjunktiv_ii(tok) and tok.text.lower() not in _CONDITIONAL_SUBJUNCTIVE
-            ):
-                hedges.append(Hedge(HedgeKind.SUBJUNCTIVE, tok.span, sentence.index, tok.text.lower()))
+        for i in subjunctive:
+            hedges.append(Hedge(HedgeKind.SUBJUNCTIVE, tokens[i].span, sentence.index, tokens[i].text.lower()))
         for i in range(s, e):
             tok = tokens[i]
             low = tok.text.lower()
@@ -43,7 +37,7 @@ def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
                 hedges.append(Hedge(HedgeKind.ADVERB, tok.span, sentence.index, low))
             elif tok.lemma.lower() in distancing and tok.pos in ("VERB", "AUX"):
                 hedges.append(Hedge(HedgeKind.DISTANCING_VERB, tok.span, sentence.index, tok.lemma.lower()))
-            elif low in vague and tok.pos in ("NOUN", "PROPN", "PRON", "DET", "ADJ") and low != "man":
+            elif low in vague and tok.pos in ("NOUN", "PROPN", "PRON", "DET", "ADJ"):
                 hedges.append(Hedge(HedgeKind.VAGUE_SOURCE, tok.span, sentence.index, low))
     return tuple(sorted(hedges, key=lambda h: h.trigger.start))
 

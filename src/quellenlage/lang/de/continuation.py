@@ -9,10 +9,10 @@ the last speaker of the same or previous paragraph, else to nobody (an anonymous
 
 from __future__ import annotations
 
-from ..lang.de import rules as R
-from ..lang.de.mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
-from ..model import Analysis, AttributionType, Medium
-from .draft import Draft
+from ...attribution.draft import Draft
+from ...model import Analysis, AttributionType, Medium
+from . import rules as R
+from .mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 
 _SPEAKER_REACH = 1  # paragraphs back that a speaker carries
 

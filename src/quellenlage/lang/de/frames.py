@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..lang.de import rules as R
-from ..lang.de.lexicons import cue_nouns, source_noun_medium, verb_cues
-from ..model import AttributionType, Medium
-from .draft import Draft
-from .syntax import SentenceView
+from ...attribution.draft import Draft
+from ...attribution.syntax import SentenceView
+from ...model import AttributionType, Medium
+from . import LANGUAGE
+from . import rules as R
+
+LEXICON = LANGUAGE.lexicon
 
 Handler = Callable[[SentenceView], list[Draft]]
 _ONLINE = ("twitter", "tweet", "facebook", "instagram", "telegram", "x.com")
@@ -297,11 +299,11 @@ def preposition_source(view: SentenceView) -> list[Draft]:
             np = _source_before(view, view.np_before(i))
         elif word == "nach":
             np = view.np_after(i)
-            if not np or source_noun_medium(view.tok(_head_noun(view, np)).text) is None:
+            if not np or LEXICON.source_noun_medium(view.tok(_head_noun(view, np)).text) is None:
                 nxt = i + 1
                 postposition = nxt >= view.end or view.is_punct(nxt) or view.tok(nxt).pos in ("VERB", "AUX", "ADV")
                 np = view.np_before(i) if postposition else []
-                if not np or source_noun_medium(view.tok(_head_noun(view, np)).text) is None:
+                if not np or LEXICON.source_noun_medium(view.tok(_head_noun(view, np)).text) is None:
                     continue
         else:
             continue
@@ -310,7 +312,7 @@ def preposition_source(view: SentenceView) -> list[Draft]:
         if word != "zufolge":
             np = _prefield_source(view, i, _source_postmodifier(view, np))
         frame = sorted([*np, i])
-        medium = source_noun_medium(view.tok(_head_noun(view, np)).text) or Medium.SPEECH_OR_WRITING
+        medium = LEXICON.source_noun_medium(view.tok(_head_noun(view, np)).text) or Medium.SPEECH_OR_WRITING
         part = view.semicolon_part(i)  # "…; nach Behördenangaben stecke …" covers its part only
         message = view.trim([k for k in part if k not in frame])
         if not message:
@@ -334,7 +336,7 @@ def _source_before(view: SentenceView, np: list[int]) -> list[int]:
         if not owner:
             break
         extended = [*owner, k, *extended]
-        if source_noun_medium(view.tok(_head_noun(view, owner)).text):
+        if LEXICON.source_noun_medium(view.tok(_head_noun(view, owner)).text):
             return extended
     return np
 
@@ -353,7 +355,7 @@ def _source_postmodifier(view: SentenceView, np: list[int]) -> list[int]:
     a statement noun keeps the von-phrase and the parenthesis that name whose statement it is."""
     out = list(np)
     k = out[-1] + 1
-    if k < view.end and view.low(k) == "von" and source_noun_medium(view.tok(_head_noun(view, np)).text):
+    if k < view.end and view.low(k) == "von" and LEXICON.source_noun_medium(view.tok(_head_noun(view, np)).text):
         owner = view.np_after(k)
         if owner:
             out += [k, *owner]
@@ -448,7 +450,7 @@ def heisst_es(view: SentenceView) -> list[Draft]:
 
 def noun_with_clause(view: SentenceView) -> list[Draft]:
     """``X teilt die Meinung / äußerte die Hoffnung, dass …``: a statement noun and its clause."""
-    nouns = cue_nouns()
+    nouns = LEXICON.cue_nouns
     segs = view.segments()
     for si, seg in enumerate(segs[:-1]):
         n = seg[-1]
@@ -473,7 +475,7 @@ def noun_with_clause(view: SentenceView) -> list[Draft]:
 
 def speech_act(view: SentenceView) -> list[Draft]:
     """Reported speech act without a clause: ``X bezeichnete Y als „Krieg“``, ``X forderte Y``."""
-    cues = verb_cues()
+    cues = LEXICON.verb_cues
     for v in view.indices:
         cue = view.cue(v)
         if cue is None or not cue.act or _subordinate(view, v) or _negated(view, v):
@@ -529,7 +531,7 @@ def resumptive_das(view: SentenceView) -> list[Draft]:
     end = view.final_punct() or view.end
     verb, cue, particle = second, view.cue(second), view.particle(second)
     if cue is None:  # "Dies gab Airbus … bekannt": a particle the tagger took for an adjective
-        cue = verb_cues().get(view.low(end - 1) + view.tok(second).lemma.lower())
+        cue = LEXICON.verb_cues.get(view.low(end - 1) + view.tok(second).lemma.lower())
         particle = end - 1 if cue is not None else None
     if cue is None and view.tok(second).lemma.lower() in ("haben", "sein", "werden"):  # "Das hat X mitgeteilt"
         found = [(k, c) for k in view.indices if k > second and (c := view.cue(k)) is not None]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..lang.de import rules as R
-from ..lang.de.lexicons import outlet_names
-from ..model import Analysis, AttributionType, Medium
-from .draft import Draft
+from ...attribution.draft import Draft
+from ...model import Analysis, AttributionType, Medium
+from . import LANGUAGE
+from . import rules as R
 
-_INTERVIEWER = frozenset({"frage", "f"})
+LEXICON = LANGUAGE.lexicon
+
+_INTERVIEWER = LEXICON.word_list("interviewer_labels")  # "Frage:", "F:"
 _MIN_LABELS = 3
 
 
@@ -40,7 +42,7 @@ def _is_interviewer(words: list[str]) -> bool:
     if len(words) != 1:
         return False
     word = words[0]
-    return (word.isupper() and len(word) > 2) or word.lower() in {n.lower() for n in outlet_names()} | _INTERVIEWER
+    return (word.isupper() and len(word) > 2) or word.lower() in LEXICON.outlets | _INTERVIEWER
 
 
 def interview_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft]:

@@ -10,12 +10,12 @@ A quote with no frame in its sentences is free direct speech: it keeps the previ
 
 from __future__ import annotations
 
-from ..lang.de import rules as R
-from ..model import Analysis, AttributionType, Medium
-from .draft import Draft
+from ...attribution.draft import Draft
+from ...attribution.quotes import Quote, is_name
+from ...attribution.syntax import SentenceView
+from ...model import Analysis, AttributionType, Medium
+from . import rules as R
 from .frames import addressee_of, posted_online
-from .quotes import Quote, is_name
-from .syntax import SentenceView
 
 _LONG = 4
 
