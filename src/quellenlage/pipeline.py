@@ -124,13 +124,11 @@ def default_pipeline(
     return Pipeline([Segment(), Tag(), *attribute, MarkHedges(), Provenance()])
 
 
-WARM_UP_TEXT = "Der Minister sagte am Montag in Berlin, die Lage sei ernst. Laut Polizei gab es keine Verletzten."
-
-
 def warm_up(pipeline: Pipeline) -> Pipeline:
     """Load everything that loads lazily (language detector, tagger model, lexicons) now, so that
     the first real article is not slow and no time limit interrupts a model half loaded."""
     from . import ingest
 
-    pipeline(ingest.from_text(WARM_UP_TEXT, lang="auto"))
+    for code in lang.available():  # each language's sample (data/sample.txt), its language detected
+        pipeline(ingest.from_text("\n".join(lang.get(code).read_lines("sample.txt")), lang="auto"))
     return pipeline

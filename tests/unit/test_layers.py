@@ -1,9 +1,12 @@
 """The dependency direction of docs/ARCHITECTURE.md: no module imports from a layer above its own.
 
-Layers, bottom up: the data model and errors; languages and bundled resources; ingestion and
-the linguistic layers; the analysis stages; the pipeline; reports, evaluation and training;
-the edges (service, corpus); the command line and the public facade.  Imports inside functions
-count too: a lazy import is still a dependency.
+Layers, bottom up: the data model and errors; the language seam (``lang``: Language, Lexicon,
+rule registry) and bundled resources; ingestion and the linguistic layers; the analysis stages
+with their shared kernels; the language packages (``lang.de``), plug-ins above the kernels they
+build on; the pipeline; reports, evaluation and training; the edges (service, corpus); the
+command line and the public facade.  Imports inside functions count too: a lazy import is still a
+dependency.  The stages reach a language package only through ``lang.get`` (an import by name),
+never by an import statement.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from quellenlage.lang import REGISTRY
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "quellenlage"
@@ -19,10 +23,11 @@ LAYERS = {
     "lang": 1, "resources": 1,
     "ingest": 2, "nlp": 2,
     "attribution": 3, "provenance": 3, "learned": 3,
-    "pipeline": 4,
-    "report": 5, "evaluation": 5, "learned.dataset": 5, "learned.train": 5,
-    "service": 6, "corpus": 6,
-    "cli": 7, "__init__": 7, "__main__": 7,
+    **{package.removeprefix("quellenlage."): 4 for package in REGISTRY.values()},
+    "pipeline": 5,
+    "report": 6, "evaluation": 6, "learned.dataset": 6, "learned.train": 6,
+    "service": 7, "corpus": 7,
+    "cli": 8, "__init__": 8, "__main__": 8,
 }  # fmt: skip
 
 
@@ -60,3 +65,8 @@ def test_no_module_imports_from_a_layer_above_it() -> None:
             if target and _layer(target) > _layer(module):
                 violations.append(f"{module} (layer {_layer(module)}) imports {target} (layer {_layer(target)})")
     assert violations == []
+
+
+def test_the_layers_know_every_language_package() -> None:
+    packages = {p.parent.name for p in (PACKAGE / "lang").glob("*/__init__.py")}
+    assert {f"lang.{name}" for name in packages} == {k for k in LAYERS if k.startswith("lang.")}

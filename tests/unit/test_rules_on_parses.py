@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quellenlage.attribution.frames import preposition_source, verb_with_clause, wie_berichtet
 from quellenlage.attribution.syntax import SentenceView
 from quellenlage.ingest import verbatim
+from quellenlage.lang.de.frames import preposition_source, verb_with_clause, wie_berichtet
 from quellenlage.model import Analysis, Block, BlockKind, Metadata, Sentence, Span, Token
 
 

@@ -45,7 +45,7 @@ class Closed:
     particle_tags: frozenset[str]  # a separated verb particle
     attributive_adjective_tags: frozenset[str]
     predicative_adjective_tags: frozenset[str]
-    zu_infinitive_tags: frozenset[str]  # one word: "abzufragen"
+    marked_infinitive_tags: frozenset[str]  # one word: "abzufragen"
     infinitive_tags: frozenset[str]
 
 
@@ -61,7 +61,7 @@ def closed_classes(language: lang.Language) -> Closed:
         genitive_articles=words("genitive_articles"), finite_tags=tags("finite"), full_verb_tags=tags("full_verb"),
         participle_tags=tags("participle"), particle_tags=tags("verb_particle"),
         attributive_adjective_tags=tags("attributive_adjective"),
-        predicative_adjective_tags=tags("predicative_adjective"), zu_infinitive_tags=tags("zu_infinitive"),
+        predicative_adjective_tags=tags("predicative_adjective"), marked_infinitive_tags=tags("marked_infinitive"),
         infinitive_tags=tags("infinitive"),
     )  # fmt: skip
 
@@ -408,7 +408,7 @@ class SentenceView:
     def is_zu_infinitive(self, i: int) -> bool:
         """``abzufragen`` or ``zu unterstellen``: a verb of a *zu*-infinitive clause."""
         tok = self.tokens[i]
-        if tok.tag in self.closed.zu_infinitive_tags:
+        if tok.tag in self.closed.marked_infinitive_tags:
             return True
         closed = self.closed
         return i > self.start and self.low(i - 1) in closed.infinitive_markers and tok.tag in closed.infinitive_tags

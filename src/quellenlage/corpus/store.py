@@ -42,7 +42,7 @@ QUESTION_VIEWS = {
     "quotations": r"""
         SELECT t.article_id, t.attribution_id, t.source, t.message AS quotation, a.outlet, a.date,
                trim(regexp_replace(lower(regexp_replace(t.message, '[„“"»«‚‘'']', '', 'g')),
-                                   '[^[:alnum:]äöüß]+', ' ', 'g')) AS normalised
+                                   '[^\p{L}\p{N}]+', ' ', 'g')) AS normalised
         FROM attributions t JOIN articles a ON a.id = t.article_id
         WHERE t.type = 'direct' AND length(t.message) >= 30""",
 }

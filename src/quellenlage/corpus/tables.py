@@ -7,11 +7,13 @@ has the same columns and types, so DuckDB reads them all with one glob.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from typing import Any
 from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from .. import lang
 from ..model import Analysis, Attribution, AttributionType, BlockKind
 from ..provenance import sourcing
 from .readers import Record
@@ -54,10 +56,11 @@ def _join(spans: tuple[Any, ...], sep: str = " ") -> str:
     return sep.join(s.text for s in spans)
 
 
-def normalise_source(text: str) -> str:
-    """A source's name for grouping: articles and quotes dropped, case folded, spaces squeezed."""
+def normalise_source(text: str, determiners: Collection[str]) -> str:
+    """A source's name for grouping: leading ``determiners`` (the language's) and quotes dropped, case
+    folded, spaces squeezed."""
     words = text.replace("\u201e", " ").replace("\u201c", " ").replace('"', " ").split()
-    while words and words[0].lower() in {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines"}:
+    while words and words[0].lower() in determiners:
         words = words[1:]
     return " ".join(words).casefold()
 
@@ -124,8 +127,10 @@ def _sources(article_id: str, analysis: Analysis) -> list[dict[str, Any]]:
     by_id = {a.id: a for a in analysis.attributions}
     names = {s.id: s.name for s in analysis.sources}
     relays = {c.path[-1]: [names[i] for i in c.path[1:-1]] for c in analysis.chains}
+    determiners = lang.of(analysis.article).lexicon.word_list("determiners")
     return [
-        {"article_id": article_id, "source_id": s.id, "source": s.name, "source_norm": normalise_source(s.name) or None,
+        {"article_id": article_id, "source_id": s.id, "source": s.name,
+         "source_norm": normalise_source(s.name, determiners) or None,
          "kind": s.kind.value, "role": s.role.text if s.role else None, "country": s.country,
          "channels": list(s.channels), "attributions": len(s.attributions),
          "hedged": sum(by_id[a].hedged for a in s.attributions if a in by_id), "relayed_by": relays.get(s.id, [])}

@@ -15,17 +15,20 @@ from .. import lang
 from ..model import Article, Block, BlockKind, Metadata, Span
 from .assemble import assemble, clean_line
 
-_CREDIT = re.compile(
-    r"\s*(?:Bild|Foto|Fotos|Quelle|Bildquelle|Grafik|Video)\s*:\s*"
-    r"(?=[^.!?]*(?:/|\||dpa|AFP|Reuters|picture alliance|Getty|imago|iStock|Shutterstock|"
-    r"AP\b|Keystone|©))[^\n]*$",
-    re.IGNORECASE,
-)
+# an image credit at the end of a line: a credit word of any available language (``credit_words``),
+# a colon, and an agency, a slash or a © before the line ends
+_AGENCIES = r"/|\||dpa|AFP|Reuters|picture alliance|Getty|imago|iStock|Shutterstock|AP\b|Keystone|©"
 _FINAL = re.compile(r"[.!?:;…]$")
 _CLOSERS = "\"'“”‘’»«›‹)]"
 _KICKER_MAX_WORDS = 3
 _SUBHEAD_MAX = 160
 _STANDFIRST_MAX = 320
+
+
+@lru_cache(maxsize=1)
+def _credit() -> re.Pattern[str]:
+    words = sorted({w for code in lang.available() for w in lang.get(code).lexicon.word_list("credit_words")})
+    return re.compile(rf"\s*(?:{'|'.join(words)})\s*:\s*(?=[^.!?]*(?:{_AGENCIES}))[^\n]*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +46,7 @@ def is_boilerplate(line: str) -> bool:
 
 def strip_credit(line: str) -> tuple[str, str | None]:
     """Split an image credit ("Bild: picture alliance/dpa/AP | …") off the end of a line."""
-    match = _CREDIT.search(line)
+    match = _credit().search(line)
     if match is None:
         return line, None
     return line[: match.start()].rstrip(), match.group(0).strip()

@@ -73,7 +73,7 @@ class Lexicon:
         """Medium of a statement noun after a source preposition ("Polizeiangaben" ends in "angaben")."""
         low = word.lower()
         # plural and compound forms: "Untersuchungen", "Behördenangaben", "Zeugenaussagen"
-        forms = {low, low[:-1] if low.endswith(("n", "s")) else low, low[:-2] if low.endswith("en") else low}
+        forms = {low} | {low[: -len(end)] for end in self.word_list("plural_endings") if low.endswith(end)}
         for stem, medium in self._source_nouns:
             if any(form.endswith(stem) for form in forms):
                 return medium

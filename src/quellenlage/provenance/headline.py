@@ -107,20 +107,22 @@ def _is_marked(tokens: list[Token], lexicon: Lexicon) -> bool:
     )
 
 
-def _is_loaded(word: str, lemma: str, stem: str) -> bool:
+def _is_loaded(word: str, lemma: str, stem: str, prefixes: tuple[str, ...]) -> bool:
     """The word starts with the stem (after a participle's ge-), or has it as the head of a compound
-    ("Polit-Skandal", "Regierungschaos"); a stem inside a short word is chance ("Flüge" holds "lüge")."""
+    ("Polit-Skandal", "Regierungschaos"); a stem inside a short word is chance ("Flüge" holds "lüge").
+    ``prefixes`` are the language's participle prefixes ("ge": "gedemütigt", "geschockt")."""
     if lemma.startswith(stem):
         return True
     parts = word.lower().split("-")
-    parts += [p[2:] for p in parts if p.startswith("ge")]  # participles: gedemütigt, geschockt
+    parts += [p[len(prefix):] for p in parts for prefix in prefixes if p.startswith(prefix)]  # gedemütigt
     return any(part.startswith(stem) or part.find(stem) >= _MIN_MODIFIER for part in parts)
 
 
 def _loaded(tokens: list[Token], lexicon: Lexicon) -> list[tuple[Token, str]]:
     out = []
     for t in tokens:
-        stem = next((s for s in lexicon.loaded_words if _is_loaded(t.text, (t.lemma or "").lower(), s)), None)
+        prefixes = lexicon.word_tuple("participle_prefixes")
+        stem = next((s for s in lexicon.loaded_words if _is_loaded(t.text, (t.lemma or "").lower(), s, prefixes)), None)
         if stem is not None:
             out.append((t, stem))
     return out
@@ -174,11 +176,12 @@ class _Body:
 
     def loaded_findings(self, tokens: list[Token]) -> tuple[HeadlineFinding, ...]:
         found = []
+        prefixes = self.lexicon.word_tuple("participle_prefixes")
         for token, stem in _loaded(tokens, self.lexicon):
             if stem[:5] in self.message_stems or any(w.startswith(stem) for w in self.message_words):
                 continue  # a source used the word: the headline quotes, it does not judge
             own = tuple(c.span for c in self.claims if c.asserted_by is Assertor.OUTLET
-                        and any(_is_loaded(t.text, (t.lemma or "").lower(), stem)
+                        and any(_is_loaded(t.text, (t.lemma or "").lower(), stem, prefixes)
                                 for t in self.index.within(c.span)))  # fmt: skip
             found.append(HeadlineFinding(
                 FindingCode.LOADED_WORD, f"“{token.text}” is the outlet's word: no source in the body uses it",

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from html import escape
 
+from .. import lang
+from ..lang import Language
 from ..model import Analysis, Attribution, BlockKind
 from .labels import (
     KIND_LABELS,
-    TYPE_LABELS,
     VERDICT_LABELS,
     chain_text,
     outermost,
     source_line,
     source_text,
     spans_phrase,
+    type_label,
 )
 
 _CSS = """
@@ -76,7 +78,7 @@ def _highlighted(analysis: Analysis, start: int, end: int, marks: list[set[str]]
     return "".join(out)
 
 
-def _who_says_what(att: Attribution) -> str:
+def _who_says_what(att: Attribution, language: Language) -> str:
     kind = att.source_kind.value
     message = " … ".join(s.text for s in att.message)
     short = message if len(message) <= 220 else message[:217] + "…"
@@ -85,7 +87,7 @@ def _who_says_what(att: Attribution) -> str:
     return (
         f"<li><strong>{escape(source_text(att))}</strong>"
         f'<span class="kind {kind}">{escape(KIND_LABELS[att.source_kind])}</span> '
-        f"<em>{escape(cue)}</em> · {escape(TYPE_LABELS[att.type])}"
+        f"<em>{escape(cue)}</em> · {escape(type_label(att.type, language))}"
         f"<div>{escape(short)}</div>{hedged}</li>"
     )
 
@@ -124,7 +126,8 @@ def render_html(analysis: Analysis) -> str:
         tag = "h2" if block.kind is BlockKind.HEADLINE else "p"
         inner = _highlighted(analysis, block.span.start, block.span.end, marks)
         blocks.append(f'<{tag} class="{block.kind.value}">{inner}</{tag}>')
-    items = "".join(_who_says_what(a) for a in analysis.attributions if a.parent is None)
+    language = lang.of(analysis.article)
+    items = "".join(_who_says_what(a, language) for a in analysis.attributions if a.parent is None)
     diags = "".join(f'<li class="diag">{escape(d.message)}</li>' for d in analysis.diagnostics)
     dropped = "".join(f"<li>{escape(line)}</li>" for line in article.dropped)
     title = escape(article.metadata.title or "Article")

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..lang import Language
 from ..model import Analysis, Attribution, AttributionType, Chain, Source, SourceKind, Span
 
 TYPE_LABELS = {
     AttributionType.DIRECT: "direct quote", AttributionType.INDIRECT: "indirect speech",
-    AttributionType.REPORTED: "reported speech act", AttributionType.FREE_INDIRECT: "hearsay (soll)",
+    AttributionType.REPORTED: "reported speech act", AttributionType.FREE_INDIRECT: "hearsay",
     AttributionType.INDIRECT_FREE_INDIRECT: "continued indirect speech",
 }  # fmt: skip
+
+
+def type_label(kind: AttributionType, language: Language) -> str:
+    """The display label of an attribution type, in the language's own words where it has them
+    (German's hearsay is "hearsay (soll)")."""
+    own = language.label(kind.value)
+    return own if own != kind.value else TYPE_LABELS[kind]
+
+
 KIND_LABELS = {
     SourceKind.PERSON: "person", SourceKind.ORGANISATION: "organisation", SourceKind.MEDIA: "media",
     SourceKind.STATE: "state/official", SourceKind.VAGUE: "vague", SourceKind.ANONYMOUS: "no source",

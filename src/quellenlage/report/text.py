@@ -8,13 +8,13 @@ from ..lang import get as get_language
 from ..model import Analysis, BlockKind
 from .labels import (
     KIND_LABELS,
-    TYPE_LABELS,
     VERDICT_LABELS,
     chain_text,
     outermost,
     source_line,
     source_text,
     spans_phrase,
+    type_label,
 )
 
 _WIDTH = 100
@@ -26,6 +26,7 @@ def _short(text: str, width: int = 90) -> str:
 
 def render_text(analysis: Analysis) -> str:
     article = analysis.article
+    language = get_language(article.metadata.language)
     lines: list[str] = []
     headline = next((b.span.text for b in article.blocks if b.kind is BlockKind.HEADLINE), None)
     lines.append(f"Headline: {headline}" if headline else "Headline: (none recognised)")
@@ -53,13 +54,12 @@ def render_text(analysis: Analysis) -> str:
         cue = spans_phrase(att.cue)
         head = f"[{att.id}] {source_text(att)} ({KIND_LABELS[att.source_kind]})"
         head += f" — {cue}" if cue else ""
-        head += f" · {TYPE_LABELS[att.type]}" + (" · HEDGED" if att.hedged else "")
+        head += f" · {type_label(att.type, language)}" + (" · HEDGED" if att.hedged else "")
         lines.append(head)
         message = " … ".join(s.text for s in att.message)
         lines.extend(textwrap.wrap(message, _WIDTH, initial_indent="    » ", subsequent_indent="      "))
     if analysis.hedges:
         lines.append("")
-        language = get_language(article.metadata.language)
         lines.append("Hedges: " + ", ".join(f"{h.trigger.text} ({language.label(h.kind.value)})"
                                             for h in analysis.hedges))  # fmt: skip
     for diag in analysis.diagnostics:

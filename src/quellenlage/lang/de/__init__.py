@@ -15,6 +15,6 @@ LANGUAGE = Language(
     lemmatizer="de",
     tagger_model="de_ud",
     attribution_model="attribution-crf",
-    labels=(("subjunctive", "Konjunktiv"),),
+    labels=(("subjunctive", "Konjunktiv"), ("free_indirect", "hearsay (soll)")),
     repair_tags=repair_konjunktiv_i,
 )
