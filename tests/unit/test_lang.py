@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import shutil
+from pathlib import Path
+
 import pytest
 
 from quellenlage import ingest, lang
 from quellenlage.errors import ResourceError, UnsupportedLanguageError
+from quellenlage.model import HedgeKind, Metadata
 
 
 def test_german_is_the_available_language() -> None:
@@ -33,3 +39,53 @@ def test_the_article_language_selects_the_segmenter_and_tagger(analyze) -> None:
     analysis = analyze("Der Minister sagte, die Lage sei ernst.")
     assert analysis.article.metadata.language == "de"
     assert [t.lemma for t in analysis.tokens][:3] == ["der", "Minister", "sagen"]
+
+
+def test_the_german_lexicon_reads_every_file_it_names() -> None:
+    lexicon = lang.get("de").lexicon
+    assert lexicon.verb_cues["sagen"].medium.value and "behaupten" in lexicon.distancing_verbs
+    assert lexicon.cue_nouns and lexicon.hedge_words["angeblich"] == "adverb" and "experten" in lexicon.vague_sources
+    assert lexicon.country_of(["kasachischen"]) == "KZ" and lexicon.country_name("KZ") == "Kasachstan"
+    assert lexicon.loaded_words and lexicon.denial_lemmas and "express" in lexicon.outlets and lexicon.states
+    assert lexicon.platforms["Tweet"] == "Twitter" and lexicon.quantity_pattern.match("zwölf")
+    assert lexicon.generalisation_pattern.search("immer mehr länder")
+    assert lexicon.word_list("determiners") >= {"der", "die"} and lexicon.tags("verb_particle") == {"PTKVZ"}
+    with pytest.raises(KeyError, match="no German word list 'nonsense'"):
+        lexicon.word_list("nonsense")
+
+
+def test_a_language_package_without_a_grammar_is_a_resource_error() -> None:
+    from quellenlage.attribution.plugin import Grammar, grammar_of
+
+    assert isinstance(grammar_of(lang.get("de")), Grammar)
+    broken = dataclasses.replace(lang.get("de"), code="xx", package="quellenlage.resources")
+    with pytest.raises(ResourceError, match="no grammar"):
+        grammar_of(broken)
+
+
+def test_a_new_language_is_a_package_and_the_stages_read_its_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A toy language: German's grammar and models, but its own hedge list with one word more."""
+    german = lang.get("de")
+    package = tmp_path / "toylang"
+    shutil.copytree(german.path("data"), package / "data")
+    (package / "models").symlink_to(german.path("models"))
+    with (package / "data" / "hedges.tsv").open("a", encoding="utf-8") as hedges:
+        hedges.write("ernst\tadverb\n")
+    (package / "__init__.py").write_text(
+        "import dataclasses\nfrom quellenlage import lang\n"
+        "LANGUAGE = dataclasses.replace(lang.get('de'), code='xx', name='Toy', package=__name__)\n", encoding="utf-8")
+    (package / "grammar.py").write_text("from quellenlage.lang.de.grammar import GRAMMAR\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setitem(lang.REGISTRY, "xx", "toylang")
+    monkeypatch.setattr(lang, "get", functools.cache(lang.get.__wrapped__))  # a fresh cache, dropped after
+    from quellenlage.pipeline import default_pipeline
+
+    text = "Der Minister sagte, die Lage sei ernst."
+    pipeline = default_pipeline(rules_only=True)
+    toy = pipeline(ingest.verbatim(text, Metadata(language="xx")))
+    assert [h.lexeme for h in toy.hedges if h.kind is HedgeKind.ADVERB] == ["ernst"]
+    assert [a.rule for a in toy.attributions] == ["de.verb_clause"]  # German's grammar, reached by name
+    plain = pipeline(ingest.verbatim(text, Metadata(language="de")))
+    assert [h.lexeme for h in plain.hedges if h.kind is HedgeKind.ADVERB] == []

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 from quellenlage.attribution.syntax import SentenceView
 from quellenlage.ingest import verbatim
-from quellenlage.lang.de.frames import preposition_source, verb_with_clause, wie_berichtet
+from quellenlage.lang.de.frames import (
+    noun_with_clause,
+    preposition_source,
+    so_x,
+    speech_act,
+    verb_with_clause,
+    wie_berichtet,
+)
 from quellenlage.model import Analysis, Block, BlockKind, Metadata, Sentence, Span, Token
 
 
@@ -123,3 +130,53 @@ def test_a_reporting_verb_read_as_a_noun_frames_nothing() -> None:
                  W("sei", "AUX", "cop", 7, "sein", SUB_PRES), W("ernst", "ADJ", "ccomp", 2),
                  W(".", "PUNCT", "punct", 2))  # fmt: skip
     assert verb_with_clause(view) == []
+
+
+def test_a_separated_particle_joins_the_cue_by_its_tag() -> None:
+    # Der Sprecher teilte mit , die Lage sei ernst .  ("mit" tagged PTKVZ: the cue is "mitteilen")
+    view = parse(W("Der", "DET", "det", 1), W("Sprecher", "NOUN", "nsubj", 2),
+                 W("teilte", "VERB", "root", 2, "teilen", IND_PAST, "VVFIN"),
+                 W("mit", "ADP", "compound:prt", 2, "mit", "", "PTKVZ"), W(",", "PUNCT", "punct", 7),
+                 W("die", "DET", "det", 6), W("Lage", "NOUN", "nsubj", 8), W("sei", "AUX", "cop", 8, "sein", SUB_PRES),
+                 W("ernst", "ADJ", "ccomp", 2), W(".", "PUNCT", "punct", 2))  # fmt: skip
+    (draft,) = verb_with_clause(view)
+    assert words(view, draft.cue) == "teilte mit" and words(view, draft.source) == "Der Sprecher"
+    assert words(view, draft.message) == "die Lage sei ernst"
+
+
+PARTICIPLE = "Aspect=Perf|VerbForm=Part"
+
+
+def test_a_passive_speech_act_takes_its_agent_from_the_von_phrase() -> None:
+    # Der Plan wurde von der Opposition kritisiert .
+    view = parse(W("Der", "DET", "det", 1), W("Plan", "NOUN", "nsubj:pass", 6),
+                 W("wurde", "AUX", "aux:pass", 6, "werden", IND_PAST, "VAFIN"), W("von", "ADP", "case", 5, "von"),
+                 W("der", "DET", "det", 5), W("Opposition", "NOUN", "obl", 6),
+                 W("kritisiert", "VERB", "root", 6, "kritisieren", PARTICIPLE, "VVPP"),
+                 W(".", "PUNCT", "punct", 6))  # fmt: skip
+    (draft,) = speech_act(view)
+    assert draft.rule == "de.speech_act" and words(view, draft.source) == "der Opposition"
+    assert words(view, draft.cue) == "kritisiert"
+
+
+def test_so_x_after_the_message() -> None:
+    # Die Lage sei ernst , so der Minister .
+    view = parse(W("Die", "DET", "det", 1), W("Lage", "NOUN", "nsubj", 3), W("sei", "AUX", "cop", 3, "sein", SUB_PRES),
+                 W("ernst", "ADJ", "root", 3), W(",", "PUNCT", "punct", 5), W("so", "ADV", "advmod", 6, "so"),
+                 W("der", "DET", "det", 6), W("Minister", "NOUN", "appos", 3), W(".", "PUNCT", "punct", 3))  # fmt: skip
+    (draft,) = so_x(view)
+    assert draft.rule == "de.so_x" and words(view, draft.cue) == "so"
+    assert words(view, draft.source) == "der Minister" and words(view, draft.message) == "Die Lage sei ernst"
+
+
+def test_a_statement_noun_with_its_dass_clause() -> None:
+    # Die Partei äußerte die Hoffnung , dass der Streit endet .
+    view = parse(W("Die", "DET", "det", 1), W("Partei", "NOUN", "nsubj", 2),
+                 W("äußerte", "VERB", "root", 2, "äußern", IND_PAST, "VVFIN"), W("die", "DET", "det", 4),
+                 W("Hoffnung", "NOUN", "obj", 2), W(",", "PUNCT", "punct", 9), W("dass", "SCONJ", "mark", 9, "dass"),
+                 W("der", "DET", "det", 8), W("Streit", "NOUN", "nsubj", 9),
+                 W("endet", "VERB", "acl", 4, "enden", "Mood=Ind|Tense=Pres|VerbForm=Fin", "VVFIN"),
+                 W(".", "PUNCT", "punct", 2))  # fmt: skip
+    (draft,) = noun_with_clause(view)
+    assert draft.rule == "de.noun_clause" and words(view, draft.source) == "Die Partei"
+    assert words(view, draft.cue) == "äußerte Hoffnung" and words(view, draft.message) == "dass der Streit endet"

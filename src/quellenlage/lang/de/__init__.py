@@ -1,6 +1,8 @@
 """German: SoMaJo's ``de_CMC`` model, simplemma's German, the UD German tagger/parser
 (``models/de_ud``, docs/models/de_ud.md), the attribution CRF (``models/attribution-crf``,
-docs/models/attribution-crf.md) and the German lexicons (``data/``)."""
+docs/models/attribution-crf.md), the German lexicons (``data/``) and the German grammar of
+attribution (``grammar.py``: the construction handlers of ``frames``, ``direct``,
+``continuation`` and ``interview``, loaded when the first German article is analysed)."""
 
 from __future__ import annotations
 
