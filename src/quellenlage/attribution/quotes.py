@@ -1,19 +1,18 @@
 """Quotation marks paired into quotes, per block; unbalanced marks become diagnostics.
 
-Handles German „…“ and ‚…‘, French-order »…« and Swiss «…», English “…”, and straight "…"
-(toggled).  Quotes may run over several sentences; they never cross a paragraph, because German
-news style reopens a quote in each paragraph.
+The marks are the article language's (``Language.quote_marks``; every language so far uses the
+European conventions: German „…“ and ‚…‘, French-order »…« and Swiss «…», English “…”), and
+straight "…" toggles.  Quotes may run over several sentences; they never cross a paragraph,
+because news style reopens a quote in each paragraph.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import lang
 from ..model import Analysis, Diagnostic, Severity
 from .syntax import QUOTE_CHARS
-
-_OPEN_FOR = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‹": "›", "›": "‹"}
-_CLOSERS = frozenset("“”«»‘’›‹")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +57,9 @@ def find_quotes(analysis: Analysis) -> tuple[list[Quote], list[Diagnostic]]:
     quotes: list[Quote] = []
     diagnostics: list[Diagnostic] = []
     tokens = analysis.tokens
+    language = lang.of(analysis.article)
+    open_for, reversible = dict(language.quote_marks), language.reversible_quotes
+    closers = frozenset("".join(open_for.values()))
     by_block: dict[int, list[int]] = {}
     for sentence in analysis.sentences:
         by_block.setdefault(sentence.block, []).extend(range(sentence.token_start, sentence.token_end))
@@ -72,13 +74,13 @@ def find_quotes(analysis: Analysis) -> tuple[list[Quote], list[Diagnostic]]:
                     _close(stack, i, quotes)
                 else:
                     stack.append((mark, i))
-            elif stack and mark in _OPEN_FOR.get(stack[-1][0], ""):
+            elif stack and mark in open_for.get(stack[-1][0], ""):
                 _close(stack, i, quotes)
-            elif mark in _OPEN_FOR and not (mark in "»«›‹" and _closes_any(stack, mark)):
+            elif mark in open_for and not (mark in reversible and _closes_any(stack, mark, open_for)):
                 stack.append((mark, i))
                 if len(stack) > MAX_NESTING:  # no text nests so deep: the oldest mark is left unclosed
                     diagnostics.append(_unbalanced(analysis, stack.pop(0)[1], _NEVER_CLOSED))
-            elif mark in _CLOSERS and not _close_outer(stack, mark, i, quotes):
+            elif mark in closers and not _close_outer(stack, mark, i, quotes, open_for):
                 diagnostics.append(_unbalanced(analysis, i, "closing quotation mark without an opening one"))
         for _, i in stack:
             diagnostics.append(_unbalanced(analysis, i, _NEVER_CLOSED))
@@ -86,8 +88,8 @@ def find_quotes(analysis: Analysis) -> tuple[list[Quote], list[Diagnostic]]:
     return quotes, diagnostics
 
 
-def _closes_any(stack: list[tuple[str, int]], mark: str) -> bool:
-    return any(mark in _OPEN_FOR.get(opener, "") for opener, _ in stack)
+def _closes_any(stack: list[tuple[str, int]], mark: str, open_for: dict[str, str]) -> bool:
+    return any(mark in open_for.get(opener, "") for opener, _ in stack)
 
 
 def _close(stack: list[tuple[str, int]], i: int, quotes: list[Quote]) -> None:
@@ -95,10 +97,12 @@ def _close(stack: list[tuple[str, int]], i: int, quotes: list[Quote]) -> None:
     quotes.append(Quote(start, i, len(stack)))
 
 
-def _close_outer(stack: list[tuple[str, int]], mark: str, i: int, quotes: list[Quote]) -> bool:
+def _close_outer(
+    stack: list[tuple[str, int]], mark: str, i: int, quotes: list[Quote], open_for: dict[str, str]
+) -> bool:
     """Close an outer quote whose inner quote was left open (a typo); report nothing twice."""
     for depth in range(len(stack) - 1, -1, -1):
-        if mark in _OPEN_FOR.get(stack[depth][0], ""):
+        if mark in open_for.get(stack[depth][0], ""):
             del stack[depth + 1 :]
             _close(stack, i, quotes)
             return True

@@ -31,6 +31,12 @@ REGISTRY = {"de": "quellenlage.lang.de"}
 #: the language assumed when detection cannot tell (a text too short or too mixed)
 DEFAULT = "de"
 
+#: quotation marks of the European conventions, each opening mark with the marks that close it:
+#: German „…“ and ‚…‘, French-order »…« and Swiss «…», English “…” (straight "…" toggles)
+EUROPEAN_QUOTES = (("„", "“”"), ("“", "”"), ("»", "«"), ("«", "»"), ("‚", "‘’"), ("‹", "›"), ("›", "‹"))
+#: marks that run either way: such a mark opens a quote only where it closes none that is open
+REVERSIBLE_QUOTES = "»«›‹"
+
 
 @dataclass(frozen=True, slots=True)
 class Language:
@@ -46,6 +52,9 @@ class Language:
     labels: tuple[tuple[str, str], ...] = ()  # language-neutral codes → this language's own words
     #: repairs of the tagger's known misreadings, run after tagging, before any rule or feature
     repair_tags: Callable[[Sequence[Token]], list[Token]] | None = None
+    #: each opening quotation mark with the marks that close it, and the marks that run either way
+    quote_marks: tuple[tuple[str, str], ...] = EUROPEAN_QUOTES
+    reversible_quotes: str = REVERSIBLE_QUOTES
 
     @property
     def lexicon(self) -> Lexicon:
@@ -115,4 +124,6 @@ def of(article: Article) -> Language:
     return get(article.metadata.language)
 
 
-__all__ = ["DEFAULT", "REGISTRY", "Language", "Lexicon", "available", "get", "of"]
+__all__ = [
+    "DEFAULT", "EUROPEAN_QUOTES", "REGISTRY", "REVERSIBLE_QUOTES", "Language", "Lexicon", "available", "get", "of",
+]  # fmt: skip
