@@ -84,6 +84,7 @@ class HedgeKind(StrEnum):
     ADVERB = "adverb"  # angeblich, mutmaßlich, offenbar, vermutlich
     SUBJUNCTIVE = "subjunctive"  # a subjunctive finite verb (German: Konjunktiv I or II)
     DISTANCING_VERB = "distancing_verb"  # behaupten, glauben machen
+    HEDGING_VERB = "hedging_verb"  # scheinen (zu), gelten als, es wird vermutet
     VAGUE_SOURCE = "vague_source"  # Experten, Beobachter, Kreise, viele
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 import quellenlage
 from quellenlage.model import Assertor, EpistemicStatus, SourceKind
 
@@ -88,3 +90,16 @@ def test_a_speakers_name_and_colon_attribute_the_headline(analyze: Analyze) -> N
     bare = analyze("Die Lage ist ernst\n\nDie Lage im Land ist ernst, sagte Minister Jan Berger am Montag.\n")
     assert quoted.headline is not None and quoted.headline.verdict == "supported"
     assert bare.headline is not None and [f.code for f in bare.headline.findings] == ["stated_as_fact"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "findings"),
+    [
+        ("Freenet will Kunden für Antennen-TV gewinnen", []),  # an intention: not stated as fact
+        ("Freenet gewinnt Kunden für Antennen-TV", ["stated_as_fact"]),  # the body only plans it
+    ],
+)
+def test_a_headline_of_an_intention_is_not_stated_as_fact(analyze: Analyze, headline: str, findings: list[str]) -> None:
+    text = f"{headline}\n\nDadurch sollen Kunden für Antennen-TV gewonnen werden. Freenet startet im Mai.\n"
+    check = analyze(text).headline
+    assert check is not None and [f.code for f in check.findings] == findings

@@ -31,6 +31,7 @@ from ..model import (
 from .entities import SentenceIndex, TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_OUTLET_HEDGES = (HedgeKind.REPORTATIVE_MODAL, HedgeKind.ADVERB, HedgeKind.DISTANCING_VERB, HedgeKind.HEDGING_VERB)
 _OWN_WORDS = 3  # content words of the outlet's own that make an attributed sentence mixed
 BODY_KINDS = (BlockKind.STANDFIRST, BlockKind.PARAGRAPH, BlockKind.SUBHEADING)  # the lead is body text too
 
@@ -103,8 +104,7 @@ def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim,
         if atts:
             by = Assertor.MIXED if len(own) >= _OWN_WORDS else Assertor.SOURCE
         hedges = hedges_in.get(sentence.index, [])
-        triggers = [h.trigger for h in hedges if h.kind in (HedgeKind.REPORTATIVE_MODAL, HedgeKind.ADVERB,
-                                                            HedgeKind.DISTANCING_VERB)]  # fmt: skip
+        triggers = [h.trigger for h in hedges if h.kind in _OUTLET_HEDGES]
         if by is Assertor.OUTLET:
             triggers += [h.trigger for h in hedges if h.kind is HedgeKind.SUBJUNCTIVE]
         denied = _denials(tokens, lexicon)
