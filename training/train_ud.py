@@ -1,21 +1,25 @@
-"""Train the German tagger, morphologizer and parser that Quellenlage ships.
+"""Train a tagger, morphologizer and parser that Quellenlage ships (German, English).
 
-Recipe (reproducible, deterministic for the fixed seed, about 15 minutes on one core):
+Recipe (reproducible, deterministic for the fixed seed; German about 15 minutes on one core):
 
-    python training/train_ud.py [--shared ../shared] [--work training/work]
+    python training/train_ud.py [--lang de|en] [--shared ../shared] [--work training/work/ud-<lang>]
 
-Data: Universal Dependencies German GSD (CC BY-SA 4.0) and PUD (CC BY-SA 3.0) from
+German: Universal Dependencies German GSD (CC BY-SA 4.0) and PUD (CC BY-SA 3.0) from
 ``shared/data/ud-german``.  LIT is left out on purpose: it is CC BY-NC-SA and has almost no
 morphological features, so it would make the model non-commercial and teach little about
 Konjunktiv.  Train: GSD test + PUD test; evaluation: GSD dev.
+
+English: Universal Dependencies English EWT (CC BY-SA 4.0) from ``shared/data/ud-english``.
+Train: EWT train; model selection: EWT dev; scores: EWT test and PUD test (``spacy evaluate``,
+written to ``test_scores.json`` beside the model).
 
 Traps handled here (see shared/TOOLCHAIN.md):
 - ``--merge-subtokens``-style merging, so that contractions such as ``im``/``zum`` keep labels;
 - PUD's XPOS is Penn-style: its fine tags are set missing so the STTS tagger is not confused;
 - dependency label subtypes (``acl:relcl``, ``flat:name``) are reduced to their main type.
 
-The result is copied to ``src/quellenlage/lang/de/models/de_ud`` without the training config's
-absolute paths.  Torch is never used: spaCy's CNN runs on numpy (thinc).
+The result is copied to ``src/quellenlage/lang/<lang>/models/<lang>_ud`` without the training
+config's absolute paths.  Torch is never used: spaCy's CNN runs on numpy (thinc).
 """
 
 from __future__ import annotations
@@ -26,13 +30,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import spacy
+from packaging_paths import clear_paths
 from spacy.tokens import Doc, DocBin
 from spacy.training.converters import conllu_to_docs
 
 REPO = Path(__file__).resolve().parents[1]
-TARGET = REPO / "src" / "quellenlage" / "lang" / "de" / "models" / "de_ud"
 
 CONFIG = """
 [paths]
@@ -44,7 +49,7 @@ seed = 0
 gpu_allocator = null
 
 [nlp]
-lang = "de"
+lang = "{lang}"
 pipeline = ["tok2vec","tagger","morphologizer","parser"]
 batch_size = 1000
 tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}
@@ -131,10 +136,10 @@ seed = ${system.seed}
 gpu_allocator = ${system.gpu_allocator}
 dropout = 0.1
 accumulate_gradient = 1
-patience = 2000
+patience = {patience}
 max_epochs = 0
-max_steps = 6000
-eval_frequency = 400
+max_steps = {max_steps}
+eval_frequency = {eval_frequency}
 
 [training.batcher]
 @batchers = "spacy.batch_by_words.v1"
@@ -173,34 +178,68 @@ def _convert(path: Path, keep_tags: bool) -> list[Doc]:
     return docs
 
 
+#: per language: UD files (name, keep the fine tags) for train, dev and test, and the training length
+RECIPES = {
+    "de": {"folder": "ud-german", "train": [("de_gsd-ud-test.conllu", True), ("de_pud-ud-test.conllu", False)],
+           "dev": [("de_gsd-ud-dev.conllu", True)], "test": {},
+           "max_steps": 6000, "eval_frequency": 400, "patience": 2000},
+    "en": {"folder": "ud-english", "train": [("en_ewt-ud-train.conllu", True)], "dev": [("en_ewt-ud-dev.conllu", True)],
+           "test": {"ewt": ("en_ewt-ud-test.conllu", True), "pud": ("en_pud-ud-test.conllu", True)},
+           "max_steps": 12000, "eval_frequency": 1000, "patience": 3000},
+}  # fmt: skip
+
+
+def _config(lang: str, recipe: dict[str, Any]) -> str:
+    """The training config: CONFIG with the language and the training length filled in (the config
+    itself holds ``${…}`` references, so it is filled by name, not with ``str.format``)."""
+    text = CONFIG.replace('lang = "{lang}"', f'lang = "{lang}"')
+    for key in ("max_steps", "eval_frequency", "patience"):
+        text = text.replace("{" + key + "}", str(recipe[key]))
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=sorted(RECIPES), default="de")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--work", type=Path, default=REPO / "training" / "work" / "ud")
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--package-only", action="store_true",
+                        help="package and score the best model of an earlier (or stopped) run")  # fmt: skip
     args = parser.parse_args(argv)
-    ud = args.shared / "data" / "ud-german"
-    args.work.mkdir(parents=True, exist_ok=True)
-    train = _convert(ud / "de_gsd-ud-test.conllu", True) + _convert(ud / "de_pud-ud-test.conllu", False)
-    dev = _convert(ud / "de_gsd-ud-dev.conllu", True)
-    DocBin(docs=train).to_disk(args.work / "train.spacy")
-    DocBin(docs=dev).to_disk(args.work / "dev.spacy")
-    (args.work / "config.cfg").write_text(CONFIG, encoding="utf-8")
+    recipe = RECIPES[args.lang]
+    work = args.work or REPO / "training" / "work" / f"ud-{args.lang}"
+    target = REPO / "src" / "quellenlage" / "lang" / args.lang / "models" / f"{args.lang}_ud"
+    ud = args.shared / "data" / recipe["folder"]
+    work.mkdir(parents=True, exist_ok=True)
+    for split in ("train", "dev"):
+        docs = [d for name, keep in recipe[split] for d in _convert(ud / name, keep)]
+        DocBin(docs=docs).to_disk(work / f"{split}.spacy")
+    (work / "config.cfg").write_text(_config(args.lang, recipe), encoding="utf-8")
     cmd = [
-        sys.executable, "-m", "spacy", "train", str(args.work / "config.cfg"),
-        "--output", str(args.work / "out"),
-        "--paths.train", str(args.work / "train.spacy"),
-        "--paths.dev", str(args.work / "dev.spacy"),
+        sys.executable, "-m", "spacy", "train", str(work / "config.cfg"), "--output", str(work / "out"),
+        "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"),
     ]  # fmt: skip
-    subprocess.run(cmd, check=True)
-    best = args.work / "out" / "model-best"
+    if not args.package_only:
+        subprocess.run(cmd, check=True)
+    best = work / "out" / "model-best"
     nlp = spacy.load(best)
-    if TARGET.exists():
-        shutil.rmtree(TARGET)
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(TARGET)
+    if target.exists():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(target)
+    clear_paths(target / "config.cfg")
     scores = json.loads((best / "meta.json").read_text(encoding="utf-8"))["performance"]
-    (TARGET / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
-    print(json.dumps(scores, indent=2))
+    (target / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
+    tests = {}
+    for name, (file, keep) in recipe["test"].items():
+        DocBin(docs=_convert(ud / file, keep)).to_disk(work / f"test-{name}.spacy")
+        out = work / f"test-{name}.json"
+        subprocess.run([sys.executable, "-m", "spacy", "evaluate", str(best), str(work / f"test-{name}.spacy"),
+                        "--output", str(out)], check=True)  # fmt: skip
+        tests[name] = json.loads(out.read_text(encoding="utf-8"))
+    if tests:
+        (target / "test_scores.json").write_text(json.dumps(tests, indent=2), encoding="utf-8")
+    print(json.dumps({"dev": scores, "test": tests}, indent=2))
     return 0
 
 

@@ -113,10 +113,13 @@ def _add_serve(sub: Any, rules: argparse.ArgumentParser) -> None:
 def _add_eval(sub: Any, rules: argparse.ArgumentParser) -> None:
     """``quellenlage eval``: the dataset metric on gold files."""
     ev = sub.add_parser(
-        "eval", parents=[rules], help="score against a folder of gold files (German news quotation dataset)"
-    )
+        "eval", parents=[rules],
+        help="score against a folder of gold files (German news quotation dataset, or PolNeAR's text/ and "
+             "attributions/ layout, English)",
+    )  # fmt: skip
     ev.add_argument("gold_dir", type=Path)
-    ev.add_argument("--predictions-out", type=Path, help="write one prediction file per document here")
+    ev.add_argument("--predictions-out", type=Path,
+                    help="write one prediction file per document here (PolNeAR: NAME.ann, brat)")  # fmt: skip
     ev.add_argument("--model-only", action="store_true",
                     help="score the trained model's reading alone, without the rules' findings it dropped")  # fmt: skip
 
@@ -186,12 +189,17 @@ def _eval(args: argparse.Namespace) -> int:
 
     if not args.gold_dir.is_dir():
         raise InputError(f"no such folder: {args.gold_dir}", hint="give the dataset's dev folder")
+    from .evaluation.polnear import evaluate_polnear, is_polnear
     from .pipeline import default_pipeline
 
     pipeline = default_pipeline(keep_rules=not args.model_only, rules_only=_rules_only(args))
-    result = evaluate_dir(args.gold_dir, args.predictions_out, pipeline=pipeline)
-    result["attribution"] = "rules" if "attribute-learned" not in pipeline.names else (
-        "model" if args.model_only else "model+rules")  # fmt: skip
+    if is_polnear(args.gold_dir):  # English: the rules (no attribution model is shipped for it)
+        result = evaluate_polnear(args.gold_dir, args.predictions_out, pipeline=pipeline, language="en")
+        result["attribution"] = "rules"
+    else:
+        result = evaluate_dir(args.gold_dir, args.predictions_out, pipeline=pipeline)
+        result["attribution"] = "rules" if "attribute-learned" not in pipeline.names else (
+            "model" if args.model_only else "model+rules")  # fmt: skip
     print(json.dumps(result, indent=2))
     return 0
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from quellenlage.lang import REGISTRY
+from quellenlage.lang import PREVIEW, REGISTRY
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "quellenlage"
@@ -23,7 +23,7 @@ LAYERS = {
     "lang": 1, "resources": 1,
     "ingest": 2, "nlp": 2,
     "attribution": 3, "provenance": 3, "learned": 3,
-    **{package.removeprefix("quellenlage."): 4 for package in REGISTRY.values()},
+    **{package.removeprefix("quellenlage."): 4 for package in (*REGISTRY.values(), *PREVIEW.values())},
     "pipeline": 5,
     "report": 6, "evaluation": 6, "learned.dataset": 6, "learned.train": 6,
     "service": 7, "corpus": 7,

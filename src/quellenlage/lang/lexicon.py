@@ -147,7 +147,8 @@ class Lexicon:
     def word_list(self, name: str) -> frozenset[str]:
         """One of the small closed word lists of ``data/word_lists.tsv`` ("determiners", "first_person", …)."""
         if self._word_lists is None:
-            self._word_lists = {row[0]: frozenset(row[1].split()) for row in self.language.read_table("word_lists.tsv")}
+            self._word_lists = {row[0]: frozenset(" ".join(row[1:]).split())
+                               for row in self.language.read_table("word_lists.tsv")}  # fmt: skip
         try:
             return self._word_lists[name]
         except KeyError:
@@ -162,7 +163,7 @@ class Lexicon:
     def tags(self, name: str) -> frozenset[str]:
         """The language tagset's tags (``Token.tag``) for the neutral name ``name`` (``data/tags.tsv``)."""
         if self._tags is None:
-            self._tags = {row[0]: frozenset(row[1].split()) for row in self.language.read_table("tags.tsv")}
+            self._tags = {row[0]: frozenset(" ".join(row[1:]).split()) for row in self.language.read_table("tags.tsv")}
         try:
             return self._tags[name]
         except KeyError:

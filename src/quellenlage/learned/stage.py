@@ -65,6 +65,8 @@ class LearnedAttribute:
 
     def __call__(self, analysis: Analysis) -> Analysis:
         language = lang.of(analysis.article)
+        if self.tagger is None and language.attribution_model is None:
+            return analysis  # no model ships for this language (English): the rules' reading stands
         tagger = self.tagger or shipped_tagger(language.code)
         quotes, _ = find_quotes(analysis)
         tagging = tagger.tag(analysis)

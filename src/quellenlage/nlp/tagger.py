@@ -47,7 +47,7 @@ def tag(sentences: Sequence[Sentence], tokens: Sequence[Token], language: Langua
     docs = []
     for sentence in sentences:
         sent_tokens = tokens[sentence.token_start : sentence.token_end]
-        words = [t.text for t in sent_tokens]
+        words = [language.tagger_form(t.text) for t in sent_tokens]
         spaces = [a.span.end < b.span.start for a, b in itertools.pairwise(sent_tokens)] + [False]
         docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
     out: list[Token] = []

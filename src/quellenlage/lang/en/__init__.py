@@ -1,0 +1,21 @@
+"""English: SoMaJo's ``en_PTB`` model, simplemma's English, a UD English EWT tagger/parser trained by
+the project's recipe (``models/en_ud``, docs/models/en_ud.md), the English lexicons (``data/``)
+and the English grammar of attribution (``grammar.py``).  No attribution model is shipped: the
+analysis is the rules (PolNeAR, the English gold, states no licence, so nothing trained on it
+ships).  A preview language until it meets its targets (issue 17): reachable by ``lang.get`` and
+the evaluation, not offered to users (``lang.available()``)."""
+
+from __future__ import annotations
+
+from .. import Language
+
+LANGUAGE = Language(
+    code="en",
+    name="English",
+    package=__name__,
+    somajo_model="en_PTB",
+    lemmatizer="en",
+    tagger_model="en_ud",
+    attribution_model=None,
+    tagger_characters=(("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')),
+)

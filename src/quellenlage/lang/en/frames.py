@@ -1,0 +1,275 @@
+"""English construction handlers: one function per way English news introduces reported speech.
+
+English puts no comma before a reported clause ("X said the plan was dead"), so the handlers read
+the dependency parse (UD English EWT): the cue verb's clausal complement (``ccomp``), the verb
+attached as a parenthetical to the clause it reports (``parataxis``: "The plan is dead, X said"),
+or its object and open complement for a speech act ("urged supporters to vote").  Span
+conventions follow PolNeAR (Newell et al. 2018): the cue is the verb with its auxiliaries,
+negation and the adverbs beside it ("has also said"), the source the subject phrase, the content
+the complement without the sentence's final punctuation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...attribution.draft import Draft
+from ...attribution.syntax import SentenceView
+from ...model import AttributionType, Medium
+from . import LANGUAGE
+from . import rules as R
+
+LEXICON = LANGUAGE.lexicon
+_CUE_MODIFIERS = ("aux", "advmod", "compound")  # "has also said", "pointed out"; negation is advmod in EWT
+_OBJECTS = ("obj", "iobj", "xcomp")
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+_NOT_OPENING_A_SOURCE = ("CCONJ", "SCONJ", "ADP")
+_CHAINED = ("advcl", "xcomp", "conj")  # a verb that shares its subject with the verb it depends on
+_QUOTE_TO_VERB = 4  # tokens from a closing quotation mark to the verb that frames it ("” Clinton said")
+
+
+def _message(view: SentenceView, idx: Sequence[int], exclude: Sequence[int] = ()) -> list[int]:
+    """The tokens of ``idx`` without ``exclude``, trimmed of punctuation at both ends (quotation
+    marks that close a quote inside stay)."""
+    banned = set(exclude)
+    return view.trim([i for i in idx if i not in banned])
+
+
+def _cue(view: SentenceView, v: int, source: Sequence[int], message: Sequence[int]) -> list[int]:
+    """The verb, its separated particle, and its auxiliaries, negation and adverbs that stand
+    between the source and the content (or right before the verb)."""
+    cue = {v}
+    particle = view.particle(v)
+    if particle is not None:
+        cue.add(particle)
+    taken = set(source) | set(message)
+    for k in view.children(v, *_CUE_MODIFIERS):
+        if k not in taken and not view.is_punct(k) and abs(k - v) <= 3:
+            cue.add(k)
+    return sorted(cue)
+
+
+def _inside_quote(view: SentenceView, i: int) -> bool:
+    """Whether token ``i`` stands between quotation marks of its sentence (a quote's own verb)."""
+    return sum(view.is_quote(k) for k in range(view.start, i)) % 2 == 1
+
+
+def _source(view: SentenceView, v: int) -> list[int]:
+    """The speaker of cue verb ``v``: the agent of a passive ("was reported by X"), else its subject,
+    else the subject of the verb it depends on ("Trump tweeted, saying …", "X wants to tell …")."""
+    for _ in range(3):
+        if view.is_passive(v):
+            return view.agent(v)
+        for k in view.children(v, "nsubj"):
+            phrase = view.trim(view.subtree(k))
+            while len(phrase) > 1 and view.tok(phrase[0]).pos in _NOT_OPENING_A_SOURCE:
+                phrase = view.trim(phrase[1:])  # "and Breitbart News", "as Joel Pollak" (the parse ran on)
+            return phrase
+        head = view.tok(v).head
+        if view.tok(v).dep not in _CHAINED or not view.start <= head < view.end or head == v:
+            return []
+        v = head
+    return []
+
+
+def verb_complement(view: SentenceView) -> list[Draft]:
+    """``X said (that) …``, ``X told Y …``, ``X believes …``: a cue verb and its clausal complement."""
+    drafts = []
+    for v in view.indices:
+        cue = view.cue(v)
+        if cue is None or view.tok(v).pos != "VERB" or _inside_quote(view, v):
+            continue
+        comps = view.children(v, "ccomp", "csubj")
+        infinitives = [k for k in view.children(v, "xcomp") if view.tok(k).pos in ("VERB", "AUX")]
+        if not comps and infinitives:  # "wants to triple …", "urged supporters to monitor …" (with its object)
+            comps = [k for k in view.children(v, "obj") if k < infinitives[0]] + infinitives
+        if comps:
+            message = _message(view, [i for c in comps for i in view.subtree(c)])
+        else:
+            message = _surface_complement(view, v, quotation=not cue.act)
+        if not message:
+            continue
+        source = _source(view, v)
+        direct = view.is_quote(message[0]) or (message[0] > view.start and view.is_quote(message[0] - 1))
+        drafts.append(Draft(
+            AttributionType.DIRECT if direct else AttributionType.INDIRECT,
+            Medium.SPEECH if direct else cue.medium, message, cue=_cue(view, v, source, message), source=source,
+            addressee=_addressee(view, v), rule=R.VERB_COMPLEMENT.id, priority=R.VERB_COMPLEMENT.priority,
+            distancing=cue.distancing,
+        ))  # fmt: skip
+    return drafts
+
+
+def _surface_complement(view: SentenceView, v: int, quotation: bool = True) -> list[int]:
+    """Where the parse gives a cue verb no complement: the quotation the sentence opens with when
+    the verb follows it closely ("“…,” Clinton said on Thursday"), else the rest of the sentence
+    after the verb (and after whom it addresses: "told reporters …") when it is a clause ("McCain
+    says the movement appeals to …")."""
+    quotes = [k for k in range(view.start, v) if view.is_quote(k)]
+    if quotation and len(quotes) >= 2 and quotes[0] == view.start and v - quotes[-1] <= _QUOTE_TO_VERB:
+        return list(range(quotes[0], quotes[-1] + 1))
+    end = view.final_punct() or view.end
+    k = v + 1
+    while k < end and (view.tok(k).dep in ("advmod", "compound") or view.low(k) == ","):
+        k += 1
+    addressed = [o for o in view.children(v, "iobj", "obj") if o >= k and view.tok(o).pos in ("PROPN", "PRON", "NOUN")]
+    if addressed:  # "told reporters the plan was dead": the clause starts after the person told
+        k = max(view.subtree(addressed[0])) + 1
+    rest = list(range(k, end))
+    if not rest or view.is_quote(rest[0]) or not view.clause_like(rest) or v < view.start + 1:
+        return []
+    return view.trim(rest)
+
+
+def inverted(view: SentenceView) -> list[Draft]:
+    """``The plan is dead, X said.`` / ``“…,” said X.``: a cue verb attached to the clause it reports."""
+    for v in view.indices:
+        cue = view.cue(v)
+        head = view.tok(v).head
+        if cue is None or view.tok(v).dep not in ("parataxis", "advcl", "conj") or not view.start <= head < view.end:
+            continue
+        if view.children(v, "ccomp", "csubj", "obj") or _inside_quote(view, v):
+            continue  # it has a complement of its own: not a parenthetical frame
+        frame = view.subtree(v)
+        if view.tok(v).dep != "parataxis" and not (frame[0] > view.start and view.low(frame[0] - 1) == ","):
+            continue  # an adverbial or coordinated clause is a frame only set off by a comma: "…, he said"
+        message = _message(view, view.subtree(head), exclude=frame)
+        if not message or (view.tok(v).dep != "parataxis" and v < message[0]):
+            continue
+        source = _source(view, v)
+        direct = view.is_quote(message[0]) or view.is_quote(message[-1])
+        return [Draft(
+            AttributionType.DIRECT if direct else AttributionType.INDIRECT,
+            Medium.SPEECH if direct else cue.medium, message, cue=_cue(view, v, source, message), source=source,
+            frame=frame, addressee=_addressee(view, v), rule=R.INVERTED.id, priority=R.INVERTED.priority,
+            distancing=cue.distancing,
+        )]  # fmt: skip
+    return []
+
+
+def according_to(view: SentenceView) -> list[Draft]:
+    """``According to X, …`` / ``…, according to X.``: the source after the preposition, the rest the content."""
+    for i in view.indices:
+        if view.low(i) not in LEXICON.word_list("source_prepositions") or i + 1 >= view.end:
+            continue
+        if view.low(i + 1) != "to":  # the preposition's second word: "according to"
+            continue
+        head = view.tok(i).head
+        if view.start <= head < view.end and view.tok(head).pos in _NOMINAL:
+            source = view.trim([k for k in view.subtree(head) if k not in (i, i + 1)])
+        else:
+            source = view.np_after(i + 1)
+        if not source:
+            continue
+        frame = sorted({i, i + 1, *source})
+        message = _message(view, list(view.indices), exclude=frame)
+        end = view.final_punct()
+        message = [k for k in message if k != end]
+        if not message:
+            continue
+        return [Draft(AttributionType.INDIRECT, LEXICON.source_noun_medium(view.tok(source[-1]).text)
+                      or Medium.SPEECH_OR_WRITING, view.trim(message), cue=[i, i + 1], source=source, frame=frame,
+                      rule=R.ACCORDING_TO.id, priority=R.ACCORDING_TO.priority)]  # fmt: skip
+    return []
+
+
+def speech_act(view: SentenceView) -> list[Draft]:
+    """``X denied the report``, ``X urged supporters to vote``: a cue verb with an object and no clause."""
+    drafts = []
+    for v in view.indices:
+        cue = view.cue(v)
+        if cue is None or not cue.act or view.tok(v).pos != "VERB" or _inside_quote(view, v):
+            continue
+        if view.children(v, "ccomp", "csubj"):
+            continue
+        objects = [k for k in view.children(v, *_OBJECTS) if view.tok(k).pos in (*_NOMINAL, "VERB")]
+        if objects:  # "urged supporters to monitor …": the infinitive the parse attached as an adverbial
+            objects += [k for k in view.children(v, "advcl") if k > v and any(
+                view.low(m) in LEXICON.word_list("infinitive_markers") for m in view.children(k, "mark"))]
+        if view.verb_lemma(v) in LEXICON.word_list("addressing_verbs") and all(
+            view.tok(k).dep in ("obj", "iobj") for k in objects
+        ):
+            continue  # "told reporters": whom it addresses, not what was said
+        message = _message(view, [i for k in objects for i in view.subtree(k)])
+        prepositions: list[int] = []
+        if not message:  # "called for an end", "talked about the border": the prepositional object
+            message, prepositions = _prepositional_object(view, v)
+        source = _source(view, v)
+        if not message or not source:
+            continue
+        cue_idx = sorted(_cue(view, v, source, message) + prepositions)
+        drafts.append(Draft(
+            AttributionType.REPORTED, cue.medium, message, cue=cue_idx, source=source,
+            rule=R.SPEECH_ACT.id, priority=R.SPEECH_ACT.priority, distancing=cue.distancing,
+        ))  # fmt: skip
+    return drafts
+
+
+def _prepositional_object(view: SentenceView, v: int) -> tuple[list[int], list[int]]:
+    """The object of a preposition that belongs to the cue ("called for X", "spoke about X"), and the
+    preposition; none for other prepositions ("spoke in Ohio")."""
+    for k in view.children(v, "obl"):
+        case = [c for c in view.children(k, "case") if view.low(c) in LEXICON.word_list("content_prepositions")]
+        if case and view.tok(k).pos in _NOMINAL:
+            return _message(view, view.subtree(k), exclude=case), case
+    return [], []
+
+
+def noun_complement(view: SentenceView) -> list[Draft]:
+    """``Trump's criticism of Clinton``, ``the claim that …``, ``calls for an inquiry by X``: a
+    statement noun with its clause or prepositional object; the source its possessor or by-phrase."""
+    drafts = []
+    nouns = LEXICON.cue_nouns
+    for n in view.indices:
+        if view.tok(n).pos != "NOUN" or view.low(n) not in nouns or _inside_quote(view, n):
+            continue
+        cue = [n]
+        clauses = [k for k in view.children(n, "acl", "ccomp") if any(
+            view.low(m) in LEXICON.word_list("complementizers") for m in view.children(k, "mark"))]
+        if clauses:
+            message = _message(view, [i for k in clauses for i in view.subtree(k)])
+        else:
+            message, case = _noun_object(view, n)
+            cue += case
+        source = _possessor(view, n)
+        if not message or not source:
+            continue
+        drafts.append(Draft(AttributionType.REPORTED, nouns[view.low(n)], message, cue=sorted(cue), source=source,
+                            rule=R.NOUN_COMPLEMENT.id, priority=R.NOUN_COMPLEMENT.priority))  # fmt: skip
+    return drafts
+
+
+def _noun_object(view: SentenceView, n: int) -> tuple[list[int], list[int]]:
+    """The object of the statement noun's preposition ("criticism of X", "calls for X") and the preposition."""
+    allowed = LEXICON.word_list("content_prepositions") | LEXICON.word_list("noun_prepositions")
+    for k in view.children(n, "nmod"):
+        case = [c for c in view.children(k, "case") if view.low(c) in allowed]
+        if case and k > n:
+            return _message(view, view.subtree(k), exclude=case), case
+    return [], []
+
+
+def _possessor(view: SentenceView, n: int) -> list[int]:
+    """Whose statement: the possessor before the noun ("Trump's criticism", "his critique"), else
+    the by-phrase after it ("a call by the mayor")."""
+    for k in view.children(n, "nmod"):
+        if k < n:
+            return view.trim(view.subtree(k))
+    for k in view.children(n, "nmod"):
+        if any(view.low(c) in LEXICON.word_list("agent_markers") for c in view.children(k, "case")):
+            return view.trim([i for i in view.subtree(k) if view.low(i) not in LEXICON.word_list("agent_markers")])
+    return []
+
+
+def _addressee(view: SentenceView, v: int) -> list[int]:
+    """Whom a cue verb addresses: "told Reuters", "told reporters" (an indirect or direct object
+    that is a noun phrase beside a clausal complement)."""
+    if not view.children(v, "ccomp"):
+        return []
+    for k in view.children(v, "iobj", "obj"):
+        if view.tok(k).pos in _NOMINAL:
+            return view.trim(view.subtree(k))
+    return []
+
+
+HANDLERS = (according_to, verb_complement, inverted, speech_act, noun_complement)
