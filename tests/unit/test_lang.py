@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import shutil
 from pathlib import Path
 
@@ -89,3 +90,27 @@ def test_a_new_language_is_a_package_and_the_stages_read_its_data(
     assert [a.rule for a in toy.attributions] == ["de.verb_clause"]  # German's grammar, reached by name
     plain = pipeline(ingest.verbatim(text, Metadata(language="de")))
     assert [h.lexeme for h in plain.hedges if h.kind is HedgeKind.ADVERB] == []
+
+
+def _read_by_shared_code(method: str) -> set[str]:
+    """The names the shared code (everything outside the language packages) reads with ``method``."""
+    package = Path(lang.__file__).parents[1]
+    found: set[str] = set()
+    for path in package.rglob("*.py"):
+        if path.parent.parent.name == "lang" and path.parent.name != "lang":
+            continue  # a language's own module may read lists only it has
+        found.update(re.findall(rf'\b{method}\("([a-z_]+)"\)', path.read_text(encoding="utf-8")))
+    return found
+
+
+@pytest.mark.parametrize("code", sorted({*lang.REGISTRY, *lang.PREVIEW}))
+def test_every_language_has_the_lists_the_shared_code_reads(code: str) -> None:
+    """A list the shared code reads by name must exist in every language (it may be empty), or the
+    language's articles fail with a KeyError at the first use; so must every data file German has."""
+    german, other = lang.get("de"), lang.get(code)
+    names = {p.name for p in german.path("data").iterdir() if p.suffix in (".txt", ".tsv")}
+    assert names <= {p.name for p in other.path("data").iterdir()}
+    lists = {row[0] for row in other.read_table("word_lists.tsv")}
+    read = _read_by_shared_code("word_list") | _read_by_shared_code("word_tuple") | _read_by_shared_code("words")
+    assert read <= lists
+    assert _read_by_shared_code("tags") <= {row[0] for row in other.read_table("tags.tsv")}

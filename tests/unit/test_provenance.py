@@ -103,3 +103,29 @@ def test_a_headline_of_an_intention_is_not_stated_as_fact(analyze: Analyze, head
     text = f"{headline}\n\nDadurch sollen Kunden für Antennen-TV gewonnen werden. Freenet startet im Mai.\n"
     check = analyze(text).headline
     assert check is not None and [f.code for f in check.findings] == findings
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # offices of the state by their head noun
+        ("Das Polizeipräsidium Westpfalz teilte mit, die Straße sei gesperrt.", "Polizeipräsidium Westpfalz", "state"),
+        ("Die EU-Kommission erklärte, die Regeln würden verschärft.", "EU-Kommission", "state"),
+        ("Das Bundesamt für Statistik teilte mit, die Preise seien gestiegen.", "Bundesamt für Statistik", "state"),
+        # an organisation known only by its abbreviation or its head noun
+        ("Das BSI warnte, die Lücke sei gefährlich.", "BSI", "organisation"),
+        ("Die Fahrervereinigung teilte mit, die Fahrer seien empört.", "Fahrervereinigung", "organisation"),
+        # the owner of a statement noun is the source
+        ("Nach Angaben der EU-Kommission stiegen die Preise.", "EU-Kommission", "state"),
+    ],
+)  # fmt: skip
+def test_sources_are_typed_by_head_noun_and_owner(analyze: Analyze, text: str, name: str, kind: str) -> None:
+    found = [(s.name, s.kind.value) for s in analyze(text).sources if not s.publisher and s.attributions]
+    assert (name, kind) in found
+
+
+def test_a_role_noun_resolves_to_the_person_the_text_names_with_it(analyze: Analyze) -> None:
+    text = ("Ressortchef Max Müller besuchte am Montag das Werk. Die Lage sei ernst, sagte der Ressortchef. "
+            "Die Arbeiter hörten zu.")  # fmt: skip
+    named = [(s.name, s.kind.value) for s in analyze(text).sources if not s.publisher and s.attributions]
+    assert named == [("Max Müller", "person")]

@@ -9,7 +9,7 @@ It runs after the rules (:class:`quellenlage.attribution.Attribute`) and merges:
   that overlaps a rule finding takes the rule's id (``learned+de.verb_clause``), its distancing flag,
   its medium and any speaker, cue or addressee the model left empty; a learned reported speech
   act that overlaps none is dropped (``UNSUPPORTED_DROPPED``), and so is a sourceless one whose cue
-  points back ("Demnach …", ``ANAPHORIC_CUES``);
+  points back ("Demnach …", the language's ``anaphoric_cues``);
 - the rules' continuations (the language grammar's ``continuation_drafts``: Konjunktiv and
   reportative *soll* sentences after a report in German) run again on the merged reading, so a
   report only the model found is continued too;
@@ -47,7 +47,6 @@ UNSUPPORTED_DROPPED = frozenset({AttributionType.REPORTED})
 # it points back to, such an attribution would turn the outlet's own report into an anonymous claim,
 # so it is dropped until the antecedent is resolved (costs 0.1 Joint on the half-split); the cues are
 # the language's word list ``anaphoric_cues``
-ANAPHORIC_CUES = "anaphoric_cues"
 # a rule finding the model missed is kept only where the model gives its message at least this
 # mean marginal probability of a message label (measured on the half-split, see the model card)
 MIN_MESSAGE_PROBABILITY = 0.1
@@ -135,7 +134,7 @@ def _rule_drafts(analysis: Analysis) -> tuple[dict[int, Draft], dict[int, Draft]
 def _named_after_rules(analysis: Analysis, kept: list[Draft], tops: list[Draft], lexicon: Lexicon) -> list[Draft]:
     """Learned drafts that overlap a rule finding take its id, distancing, medium and missing roles;
     a reported speech act that overlaps none, or a sourceless one whose cue points back, is dropped."""
-    cues, anaphoric = lexicon.verb_cues, lexicon.word_list(ANAPHORIC_CUES)
+    cues, anaphoric = lexicon.verb_cues, lexicon.word_list("anaphoric_cues")
     out = []
     for draft in kept:
         mine = set(draft.message)
@@ -198,4 +197,4 @@ def _draft(att: Attribution, index: TokenOverlap, parent: Draft | None = None) -
     )  # fmt: skip
 
 
-__all__ = ["ANAPHORIC_CUES", "MIN_MESSAGE_PROBABILITY", "UNSUPPORTED_DROPPED", "LearnedAttribute"]
+__all__ = ["MIN_MESSAGE_PROBABILITY", "UNSUPPORTED_DROPPED", "LearnedAttribute"]

@@ -16,13 +16,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from urllib.parse import urlsplit
 
 from .. import lang
 from ..lang import Lexicon
 from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
+from .sources import classify_source
 
 _QUOTES = "\"„“”‚‘’'»«"
 AUTHOR = -1  # the entity index of attributions in the author's own voice ("Ich meine, …" outside quotes)
@@ -86,6 +87,23 @@ def _is_role(word: str, lexicon: Lexicon) -> bool:
 
 def _words(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.text.strip(_QUOTES) and t.pos != "PUNCT"]
+
+
+def _owner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """The owner of a statement the source phrase names: "Angaben der Task Force" is the Task Force,
+    "Ansicht von Aiwanger" is Aiwanger, "Berechnungen der EU-Kommission" the Commission.  The
+    phrase itself where its first noun is no statement noun or nothing named follows it."""
+    k = 0
+    while k < len(tokens) and (tokens[k].pos in ("DET", "PUNCT", "ADJ") or not tokens[k].text.strip(_QUOTES)):
+        k += 1
+    if k >= len(tokens) - 1 or tokens[k].pos != "NOUN" or lexicon.source_noun_medium(tokens[k].text) is None:
+        return tokens
+    if _is_role(tokens[k].text, lexicon):  # "Sprecher der Polizei" is a person with a role
+        return tokens
+    rest = tokens[k + 1 :]
+    while rest and rest[0].pos == "ADP":  # "von", "vom"
+        rest = rest[1:]
+    return rest if any(t.pos in ("PROPN", "NOUN") for t in rest) else tokens
 
 
 def _name_and_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
@@ -209,6 +227,9 @@ class _SourceFinder:
             self.of_attribution[att.id] = self.of_attribution[att.parent]
             return
         tokens = [t for span in att.source for t in self.index.within(span)]
+        owner = _owner(tokens, self.lexicon)
+        if owner is not tokens:  # "Angaben der Polizei": the source is the police
+            tokens, att = owner, replace(att, source_kind=classify_source(owner, self.lexicon))
         words = _words(tokens)
         if len(words) == 1 and words[0].text.lower() in self.lexicon.word_list("first_person"):
             speaker = _enclosing(self.analysis, att, self.of_attribution)
@@ -238,6 +259,8 @@ class _SourceFinder:
             target = _nearest(self.entities, self.names, at, self.person_named)
         elif not any(t.pos == "PROPN" for t in words) and any(_is_role(w, self.lexicon) for w in low):
             target = _person_with_role(self.entities, low, self.lexicon)
+            if target is None:  # "der Ressortchef": the person the text names with that role
+                target = self.named_with_role(low, at)
         last = name_tokens[-1].text.lower() if name_tokens else None
         single = len(name_tokens) == 1 and name_tokens[0].text[:1].isupper()
         if target is None and last in self.by_surname and (att.source_kind is SourceKind.PERSON or single):
@@ -250,6 +273,18 @@ class _SourceFinder:
         if target is None and key in self.by_key and att.source_kind not in (SourceKind.PRONOUN,):
             target = self.by_key[key]
         return target
+
+    def named_with_role(self, words: list[str], at: int) -> int | None:
+        """The person the text introduces with one of the mention's role words right before a full
+        name ("Ressortchef Max Müller", "Grünen-Politiker Jan Berger"), the nearest before ``at``,
+        else the first after it."""
+        roles = [w[:6] for w in words if _is_role(w, self.lexicon)]
+        tokens = self.analysis.tokens
+        introduced = [r for r in self.names if r[0].index > 0
+                      and any(role in tokens[r[0].index - 1].text.lower() for role in roles)]  # fmt: skip
+        before = [r for r in introduced if r[0].span.start < at]
+        run = before[-1] if before else next(iter(introduced), None)
+        return self.person_named(run) if run is not None else None
 
     def new_source(self, att: Attribution, words: list[Token], name_tokens: list[Token], key: str) -> int:
         """A new entity, its kind refined: an ownerless statement ("nach Angaben"), a full name, a role."""

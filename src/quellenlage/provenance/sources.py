@@ -26,6 +26,8 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
     outlets, states = lexicon.outlets, lexicon.states
     if any(w in outlets for w in words) or any(name in joined for name in outlets if " " in name):
         return SourceKind.MEDIA
+    if any(w.endswith(lexicon.word_tuple("state_endings")) for w in words if w not in outlets):
+        return SourceKind.STATE  # "Polizeipräsidium Westpfalz", "EU-Kommission", "Bundesamt für …"
     propn = [t for t in tokens if t.pos == "PROPN"]
     if (len(propn) >= 2 and not any(w.endswith(org_endings) for w in words)) or (
         propn and any(w.startswith(role_words) for w in words)
@@ -39,7 +41,14 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
         return SourceKind.VAGUE
     if any(w.startswith(role_words) for w in words):
         return SourceKind.PERSON
+    if any(_acronym(t.text) for t in tokens):
+        return SourceKind.ORGANISATION  # "BSI", "CMS", "Forum Waffenrecht (FWR)"
     return SourceKind.UNKNOWN
+
+
+def _acronym(word: str) -> bool:
+    """An abbreviation of capitals (two to six letters, digits allowed after the first): "BSI", "G7"."""
+    return 2 <= len(word) <= 6 and word[0].isupper() and word.isupper() and word.isalnum()
 
 
 __all__ = ["classify_source"]
