@@ -33,6 +33,10 @@ from quellenlage import HedgeKind as H
         ("Vermutet wurde damals Sabotage.", [(H.HEDGING_VERB, "Vermutet")]),
         ("Es wird erwartet, dass die Preise steigen.", [(H.HEDGING_VERB, "erwartet")]),
         ("Der Händler erwartet steigende Preise.", []),
+        # a Konjunktiv has a Konjunktiv's ending, whatever mood the tagger gives a comparative or a date
+        ("Die Flüge nach Mallorca werden billiger.", []),
+        ("06.11.23 - Sensation in der Hochburg!", []),
+        ("Er sagte, die Preise stiegen und seien zu hoch.", [(H.SUBJUNCTIVE, "seien")]),
     ],
 )
 def test_hedges(analyze, sentence, expected) -> None:  # type: ignore[no-untyped-def]

@@ -129,3 +129,65 @@ def test_a_role_noun_resolves_to_the_person_the_text_names_with_it(analyze: Anal
             "Die Arbeiter hörten zu.")  # fmt: skip
     named = [(s.name, s.kind.value) for s in analyze(text).sources if not s.publisher and s.attributions]
     assert named == [("Max Müller", "person")]
+
+
+_RULING = "Wer sich nicht ernsthaft bewirbt, bekommt kein Wohngeld, {cue}."
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "findings"),
+    [
+        # the headline names who says it: a verb or a noun of saying, or a demand in the infinitive
+        ("Polizei warnt vor falschen Handwerkern", "Die Polizei warnt, falsche Handwerker seien unterwegs.", []),
+        ("Falsche Handwerker sind unterwegs", "Die Polizei warnt, falsche Handwerker seien unterwegs.",
+         ["stated_as_fact"]),
+        ("Rufe nach schneller Aufklärung", "Der Verband fordere eine schnelle Aufklärung, sagte ein Sprecher.", []),
+        ("Kinderbetreuung flächendeckend ausbauen",
+         "Der Verband fordert, die Kinderbetreuung flächendeckend auszubauen.", []),
+        # a court's ruling is an act: its content holds; a lawyer's view does not
+        ("Ohne Bewerbungen kein Wohngeld", _RULING.format(cue="entschied das Verwaltungsgericht Berlin"), []),
+        ("Ohne Bewerbungen kein Wohngeld", _RULING.format(cue="sagte der Anwalt der Stadt"), ["stated_as_fact"]),
+        # the number is the crux: only the attributed sentence has it
+        ("Sängerin hat 10 Kilo abgenommen",
+         "Die Sängerin hat rund 10 Kilo abgenommen, wie die Zeitung The Sun berichtete. "
+         "Auf dem Foto ist zu sehen, dass die Sängerin einige Kilo abgenommen hat.", ["stated_as_fact"]),
+        ("Sängerin hat 10 Kilo abgenommen",
+         "Die Sängerin hat 10 Kilo abgenommen. Die Zeitung The Sun berichtete über ihr Training.", []),
+        # a verbless headline is checked too: "Europas erste" rests on a hedged sentence
+        ("Europas erste Recyclinganlage in Krefeld",
+         "Die Recyclinganlage in Krefeld soll die erste in Europa sein. Sie verarbeitet Batterien.", ["stated_as_fact"]),
+    ],
+)
+def test_what_the_headline_says_against_how_the_body_says_it(
+    analyze: Analyze, headline: str, body: str, findings: list[str]
+) -> None:
+    check = analyze(f"{headline}\n\n{body}\n").headline
+    assert check is not None and [f.code for f in check.findings] == findings
+
+
+def test_a_source_word_in_quotation_marks_is_not_the_headlines_own(analyze: Analyze) -> None:
+    body = "Der neue Park sei ein „Quantensprung“, hieß es aus dem Rathaus. Die Stadt eröffnete den Park am Freitag."
+    adopted = analyze(f"Ein Quantensprung für den Stadtteil\n\n{body}\n").headline
+    assert adopted is not None and adopted.verdict == "stronger_than_body"
+    assert ("stated_as_fact", "Quantensprung") in [(f.code, f.span.text) for f in adopted.findings]
+    marked = analyze(f"Ein „Quantensprung“ für den Stadtteil\n\n{body}\n").headline
+    assert marked is not None and "Quantensprung" not in [f.span.text for f in marked.findings]
+
+
+def test_the_site_name_and_a_time_stamp_are_not_headline_propositions(analyze: Analyze) -> None:
+    html = ("<html><head><title>Stadt eröffnet neues Hallenbad - beispielblatt.de</title></head><body><article>"
+            "<p>Die Stadt eröffnet am Samstag ihr neues Hallenbad. Das Hallenbad kostete zwölf Millionen Euro. "
+            "Der Eintritt kostet fünf Euro für Erwachsene und drei Euro für Kinder.</p></article></body></html>")  # fmt: skip
+    site = analyze(html)
+    assert site.headline is not None and site.headline.verdict == "supported", site.headline
+    assert [p.span.text for p in site.headline.propositions] == ["Stadt eröffnet neues Hallenbad"]
+    stamp = analyze("Stadt eröffnet neues Hallenbad: 06.11.2023, 11.41 Uhr\n\nDie Stadt eröffnet am Samstag ihr "
+                    "neues Hallenbad.\n").headline  # fmt: skip
+    assert stamp is not None and [p.span.text for p in stamp.propositions] == ["Stadt eröffnet neues Hallenbad"]
+
+
+def test_a_headline_speaker_is_not_the_speaker_of_the_body(analyze: Analyze) -> None:
+    a = analyze("Bayern fordert höhere Grenzen für Bioenergie\n\nDer Minister hat eine Initiative gestartet, "
+                "die Betreibern höhere Grenzen sichern soll. Die Branche begrüßt das.\n")  # fmt: skip
+    headline_end = a.article.blocks[0].span.end
+    assert not [x for x in a.attributions if any(s.start < headline_end for s in x.source)]

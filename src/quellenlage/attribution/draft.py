@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import AttributionType, Medium
+from ..model import Analysis, AttributionType, BlockKind, Medium
 
 
 @dataclass
@@ -27,3 +27,9 @@ class Draft:
     @property
     def first(self) -> int:
         return min(self.message) if self.message else -1
+
+
+def in_heading(analysis: Analysis, token: int) -> bool:
+    """Whether a token stands in a headline or subheading, whose speaker no later sentence inherits."""
+    block = analysis.article.blocks[analysis.sentences[analysis.tokens[token].sentence].block]
+    return block.kind in (BlockKind.HEADLINE, BlockKind.SUBHEADING)

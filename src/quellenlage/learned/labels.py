@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .. import lang
-from ..attribution.draft import Draft
+from ..attribution.draft import Draft, in_heading
 from ..attribution.quotes import Quote, is_name
 from ..lang.rules import LEARNED, LEARNED_NESTED
 from ..model import Analysis, AttributionType, Medium
@@ -123,11 +123,12 @@ def _attach_roles(analysis: Analysis, labels: Sequence[str], messages: list[Draf
     sentence first; a run from the sentence before or after only fills a role its message still
     lacks ("Demnach hat der Sohn … begangen. Der Staatsanwalt sagte, …")."""
     sent_of = [t.sentence for t in analysis.tokens]
+    block_of = [analysis.sentences[s].block for s in sent_of]
     sentences_of = [{sent_of[i] for i in m.message} for m in messages]
     runs: list[tuple[str, list[int]]] = []
     for i, label in enumerate(labels):
         if label in ("CUE", "SPK", "ADR", "FRM"):
-            if runs and runs[-1][0] == label and runs[-1][1][-1] == i - 1:
+            if runs and runs[-1][0] == label and runs[-1][1][-1] == i - 1 and block_of[i - 1] == block_of[i]:
                 runs[-1][1].append(i)
             else:
                 runs.append((label, [i]))
@@ -162,8 +163,8 @@ def _finish(analysis: Analysis, messages: list[Draft]) -> None:
             absorb_speaker(draft)
         if not draft.source and draft.type in _CONTEXT_SPEAKER and prev_speaker:
             draft.source = list(prev_speaker)
-        if draft.source:
-            prev_speaker = draft.source
+        if draft.source and not in_heading(analysis, draft.source[0]):
+            prev_speaker = draft.source  # a headline's speaker is not the body's
         for i in draft.cue:
             lemma = tokens[i].lemma.lower()
             if lemma in cues:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from .. import lang
 from ..lang import Lexicon
@@ -45,10 +46,13 @@ from ..model import (
 from .entities import TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-_BREAKS = frozenset({":", "!", "?", "–", "—", ";", "."})
+_BREAKS = frozenset({":", "!", "?", "–", "—", ";", ".", "-", "|"})
 _QUOTE_MARKS = '"„“»«'
 _MIN_SHARED = 2
 _MAX_SUPPORT = 4
+_MIN_COMPOUND_HEAD = 6  # letters a speech noun needs to be matched as the end of a compound
+_MIN_ADOPTED = 6  # letters of a headline word checked for being a source's word
+_QUOTED_WIDTH = 4  # tokens a quotation mark may stand from a quoted word
 _MAX_STANDFIRST_SENTENCES = 2
 _MIN_MODIFIER = 4  # letters before a loaded stem for it to head a compound
 
@@ -68,13 +72,20 @@ def _stems(tokens: list[Token], lexicon: Lexicon) -> set[str]:
     return out
 
 
+def _forms(token: Token) -> set[str]:
+    return {token.text.lower(), (token.lemma or token.text).lower()}
+
+
 def _supports(shared: int, total: int) -> bool:
     return shared >= _MIN_SHARED or (shared >= 1 and shared * 2 >= total)
 
 
-def _segments(tokens: list[Token], speakers: set[str]) -> list[tuple[list[Token], bool, bool]]:
-    """The headline cut at : ! ? – ; each part with whether it has a verb (is a proposition) and
-    whether a speaker's name and a colon introduce it ("Schulze: Deutschland steht …")."""
+def _segments(tokens: list[Token], speakers: set[str], lexicon: Lexicon) -> list[tuple[list[Token], bool, bool]]:
+    """The headline cut at : ! ? – ; each part with whether it is a proposition and whether a
+    speaker's name and a colon introduce it ("Schulze: Deutschland steht …").  A part with a verb is
+    a proposition; so is a verbless one of two content words or more ("Europas erste Anlage in NRW",
+    and a verb the tagger misread in headline style), unless a colon follows it: a topic label
+    ("Influencer und Trading Apps: …").  A date or time stamp is no part ("…: 06.11.2023, 11.41 Uhr")."""
     parts: list[list[Token]] = [[]]
     ends: list[str] = []
     for t in tokens:
@@ -83,13 +94,18 @@ def _segments(tokens: list[Token], speakers: set[str]) -> list[tuple[list[Token]
             parts.append([])
         else:
             parts[-1].append(t)
+    calendar = lexicon.word_list("calendar_words")
+    words = [[t for t in part if t.pos in _CONTENT and t.text.replace("-", "").isalpha()
+              and t.text.lower() not in calendar] for part in parts]  # fmt: skip
     out = []
     for k, part in enumerate(parts):
-        if not part:
+        if not words[k]:
             continue
         before = parts[k - 1] if k else []
         quoted = bool(before) and ends[k - 1] == ":" and _is_speaker(before, speakers)
-        out.append((part, any(t.pos in ("VERB", "AUX") for t in part), quoted))
+        label = k < len(ends) and ends[k] == ":" and any(words[k + 1 :])
+        has_verb = any(t.pos in ("VERB", "AUX") for t in part)
+        out.append((part, has_verb or (not label and len(words[k]) >= 2), quoted))
     return out
 
 
@@ -100,11 +116,35 @@ def _is_speaker(tokens: list[Token], speakers: set[str]) -> bool:
 
 
 def _is_marked(tokens: list[Token], lexicon: Lexicon) -> bool:
-    """Whether the headline itself signals attribution or doubt (soll, angeblich, quotes, laut)."""
+    """Whether the headline itself signals attribution or doubt (soll, angeblich, quotes, laut), names
+    who says it with a verb of saying ("Bayern fordert höhere Erlösobergrenzen"), or is a demand in the
+    infinitive, not a statement ("Kinderbetreuung flächendeckend ausbauen")."""
     words = {t.text.lower() for t in tokens}
-    return bool(words & (lexicon.word_list("headline_doubt_words") | {"?"})) or any(
+    if words & (lexicon.word_list("headline_doubt_words") | {"?"}) or any(
         t.text in _QUOTE_MARKS or t.text.lower() in lexicon.hedge_words for t in tokens
-    )
+    ):
+        return True
+    # a verb of saying by its lemma whatever its tag: the tagger reads headline verbs as adjectives ("warnt")
+    cues = lexicon.verb_cues
+    if any(t.pos not in ("NOUN", "PROPN") and (t.lemma or "").lower() in cues for t in tokens) or _names_speech(
+        tokens, lexicon
+    ):
+        return True
+    infinitive, finite = lexicon.tags("infinitive"), lexicon.tags("finite") | lexicon.tags("participle")
+    return any(t.tag in infinitive for t in tokens) and not any(t.tag in finite for t in tokens)
+
+
+def _names_speech(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """A noun of a speech act ("Rufe nach schneller Aufklärung", "Rücktrittsforderungen"): the
+    headline reports that something is said, not that it is so.  A long entry also ends compounds."""
+    nouns = lexicon.word_list("headline_speech_nouns")
+    for t in tokens:
+        if t.pos not in ("NOUN", "PROPN"):
+            continue
+        words = {t.text.lower(), (t.lemma or "").lower()}
+        if words & nouns or any(w.endswith(n) for w in words for n in nouns if len(n) >= _MIN_COMPOUND_HEAD):
+            return True
+    return False
 
 
 def _is_loaded(word: str, lemma: str, stem: str, prefixes: tuple[str, ...]) -> bool:
@@ -114,7 +154,7 @@ def _is_loaded(word: str, lemma: str, stem: str, prefixes: tuple[str, ...]) -> b
     if lemma.startswith(stem):
         return True
     parts = word.lower().split("-")
-    parts += [p[len(prefix):] for p in parts for prefix in prefixes if p.startswith(prefix)]  # gedemütigt
+    parts += [p[len(prefix) :] for p in parts for prefix in prefixes if p.startswith(prefix)]  # gedemütigt
     return any(part.startswith(stem) or part.find(stem) >= _MIN_MODIFIER for part in parts)
 
 
@@ -143,6 +183,11 @@ class _Body:
     message_words: set[str] = field(init=False)
     names: dict[int, str] = field(init=False)
     speakers: set[str] = field(init=False)
+    messages: list[Span] = field(init=False)
+    message_of: dict[int, tuple[Span, ...]] = field(init=False)
+    marks: set[str] = field(init=False)
+    body_tokens: list[Token] = field(init=False)
+    claim_words: dict[int, set[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         index = self.index = TokenIndex(self.analysis.tokens)
@@ -152,8 +197,17 @@ class _Body:
         self.message_stems = {s for a in attributions for m in a.message for s in _stems(index.within(m), lexicon)}
         self.message_words = {t.text.lower() for a in attributions for m in a.message for t in index.within(m)}
         self.names = {s.id: s.name for s in self.sources}
-        self.speakers = {s.name.split()[-1].lower() for s in self.sources
-                         if s.attributions and not s.publisher and s.name.split()}  # fmt: skip
+        # every part of a speaking source's name: "DGB:" labels a headline when "DGB-Vertreter" speak
+        self.speakers = {part.lower() for s in self.sources if s.attributions and not s.publisher
+                         for word in s.name.split() for part in (word, *word.split("-")) if part}  # fmt: skip
+        self.speakers |= {part.lower() for a in attributions for sp in a.source
+                          for word in sp.text.split() for part in (word, *word.split("-")) if part}  # fmt: skip
+        self.messages = [m for a in attributions for m in a.message]
+        self.message_of = {a.id: a.message for a in attributions}
+        self.marks = {mark for pair in lang.of(self.analysis.article).quote_marks for mark in pair}
+        # the outlet's own furniture does not count as a use: headlines and subheadings
+        heads = [b.span for b in self.analysis.article.blocks if b.kind in (BlockKind.HEADLINE, BlockKind.SUBHEADING)]
+        self.body_tokens = [t for t in self.analysis.tokens if not any(h.start <= t.span.start < h.end for h in heads)]
 
     def is_evidence(self, claim: Claim) -> bool:
         """Whether a supporting claim is evidence, not the outlet restating its framing: a subheading,
@@ -174,6 +228,60 @@ class _Body:
         scored = sorted(evidence, key=lambda s: (-len(stems & self.claim_stems[s]), s))[:_MAX_SUPPORT]
         return [self.by_sentence[s] for s in sorted(scored)], matching
 
+    def carrying(self, tokens: list[Token], support: list[Claim], matching: list[int]) -> list[Claim]:
+        """The supporting sentences that carry the headline's crux, its numbers, superlatives and
+        exclusive words ("Adele 10 Kilo abgenommen", "Europas erste Anlage"): the body's "einige Kilos"
+        supports the rest of it, not the number.  All the support where the headline has no crux."""
+        exclusive = self.lexicon.word_list("exclusive_words")
+        crux = [t for t in tokens if t.pos == "NUM" or t.feature("Degree") == "Sup"
+                or (t.lemma or t.text).lower() in exclusive]  # fmt: skip
+        if not crux:
+            return support
+        evidence = [self.by_sentence[s] for s in matching if self.is_evidence(self.by_sentence[s])]
+        carrying = [c for c in evidence if all(_forms(t) & self.words_of(c) for t in crux)]
+        return carrying or support
+
+    def words_of(self, claim: Claim) -> set[str]:
+        if claim.sentence not in self.claim_words:
+            self.claim_words[claim.sentence] = {w for t in self.index.within(claim.span) for w in _forms(t)}
+        return self.claim_words[claim.sentence]
+
+    def adopted_findings(self, tokens: list[Token]) -> tuple[HeadlineFinding, ...]:
+        """A headline word the body has only in quotation marks inside what a source said ("ein
+        „Quantensprung“, hieß es aus dem Rathaus"): the headline adopts the source's word as its own."""
+        if any(t.text in self.marks for t in tokens):
+            return ()  # the headline quotes
+        found = []
+        for token in tokens:
+            word = token.text.lower()
+            if token.pos not in ("NOUN", "ADJ") or len(word) < _MIN_ADOPTED or not word.replace("-", "").isalpha():
+                continue
+            block = self.analysis.article.block_at(token.span.start)
+            uses = [t for t in self.body_tokens if t.text.lower() == word
+                    and not (block and block.span.start <= t.span.start < block.span.end)]  # fmt: skip
+            if uses and any(self.quoted(t) for t in uses) and all(self.quoted(t) or self.said(t) for t in uses):
+                said = [m for t in uses for m in self.messages if m.start <= t.span.start < m.end]
+                who = sorted({self.names[s.id] for s in self.sources if not s.publisher
+                              and any(m in said for a in s.attributions for m in self.message_of[a])})  # fmt: skip
+                found.append(HeadlineFinding(
+                    FindingCode.STATED_AS_FACT,
+                    f"“{token.text}” is a source's word, in quotation marks in the body"
+                    + (f" ({', '.join(who)})" if who else "") + ": the headline uses it as its own",
+                    token.span, tuple(dict.fromkeys(said)),
+                ))  # fmt: skip
+        return tuple(found)
+
+    def quoted(self, token: Token) -> bool:
+        """Whether a body token is a quoted word: in quotation marks a few words wide, inside what a
+        source said."""
+        tokens, i = self.analysis.tokens, token.index
+        opens = any(tokens[k].text in self.marks for k in range(max(0, i - _QUOTED_WIDTH), i))
+        closes = any(tokens[k].text in self.marks for k in range(i + 1, min(len(tokens), i + 1 + _QUOTED_WIDTH)))
+        return opens and closes and self.said(token)
+
+    def said(self, token: Token) -> bool:
+        return any(m.start <= token.span.start < m.end for m in self.messages)
+
     def loaded_findings(self, tokens: list[Token]) -> tuple[HeadlineFinding, ...]:
         found = []
         prefixes = self.lexicon.word_tuple("participle_prefixes")
@@ -188,6 +296,19 @@ class _Body:
                 token.span, own,
             ))  # fmt: skip
         return tuple(found)
+
+    def holds(self, claim: Claim) -> bool:
+        """Whether a supporting sentence makes its content fact: the outlet asserts it, or an authority
+        performs it ("…, entschied das Verwaltungsgericht": a ruling or decision is an act, not a claim);
+        a hedged or disputed sentence never does."""
+        if claim.status in (EpistemicStatus.HEDGED, EpistemicStatus.DISPUTED):
+            return False
+        if claim.asserted_by is Assertor.OUTLET:
+            return claim.status is EpistemicStatus.ASSERTED
+        acts = self.lexicon.word_list("performative_cues")
+        by_id = {a.id: a for a in self.analysis.attributions}
+        cues = [t for a in claim.attributions for span in by_id[a].cue for t in self.index.within(span)]
+        return any((t.lemma or t.text).lower() in acts for t in cues)
 
     def stated_as_fact(self, span: Span, support: list[Claim]) -> HeadlineFinding:
         who = sorted({self.names[s] for c in support for s in c.sources if s in self.names})
@@ -227,15 +348,14 @@ class _Body:
             message = ("the body only repeats this in the outlet's own words" if restated
                        else "no sentence of the body supports this")  # fmt: skip
             findings.append(HeadlineFinding(FindingCode.UNSUPPORTED, message, span, restated))
-        elif (
-            not quoted
-            and not _is_marked(tokens, self.lexicon)
-            and not any(c.asserted_by is Assertor.OUTLET and c.status is EpistemicStatus.ASSERTED for c in support)
-        ):
-            findings.append(self.stated_as_fact(span, support))
+        elif not quoted and not _is_marked(tokens, self.lexicon):
+            carrying = self.carrying(tokens, support, matching)
+            if not any(map(self.holds, carrying)):
+                findings.append(self.stated_as_fact(span, carrying))
         if (general := self.generalises(span, support)) is not None:
             findings.append(general)
         findings.extend(self.loaded_findings(tokens))
+        findings.extend(self.adopted_findings(tokens))
         return HeadlineProposition(span, tuple(c.sentence for c in support), tuple(findings))
 
 
@@ -253,17 +373,40 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
         in_block = {s.index for s in analysis.sentences if s.block == k}
         if block.kind is BlockKind.STANDFIRST and len(in_block) > _MAX_STANDFIRST_SENTENCES:
             continue  # a long lead paragraph is the body's first paragraph, not a teaser
-        for tokens, is_proposition, quoted in _segments(body.index.within(block.span), body.speakers):
+        for tokens, is_proposition, quoted in _segments(body.index.within(block.span), body.speakers, body.lexicon):
+            if block.kind is BlockKind.HEADLINE and _names_the_site(tokens, analysis, sources):
+                continue  # "… | ZDNet.de", "… - reitschuster.de": the page title's site name
             if is_proposition:
                 propositions.append(body.proposition(tokens, quoted, in_block))
-            elif loaded := body.loaded_findings(tokens):  # a label ("Regierungschaos in Berlin"): only its words
+            elif loaded := body.loaded_findings(tokens) + body.adopted_findings(
+                tokens
+            ):  # a label ("Regierungschaos in Berlin"): only its words
                 span = Span.of(article.text, tokens[0].span.start, tokens[-1].span.end)
                 labels.add(span)
                 propositions.append(HeadlineProposition(span, (), loaded))
     return HeadlineCheck(verdict=_verdict(article, propositions, labels), propositions=tuple(propositions))
 
 
+def _names_the_site(tokens: list[Token], analysis: Analysis, sources: tuple[Source, ...]) -> bool:
+    """Whether a headline segment is the site's name, as page titles append it: the publisher found
+    in the metadata or the page, or the URL's host ("RECYCLING magazin" for recyclingmagazin.de)."""
+    segment = _alnum(" ".join(t.text for t in tokens))
+    meta = analysis.article.metadata
+    names = [meta.site_name, meta.url and urlsplit(meta.url).hostname, *(s.name for s in sources if s.publisher)]
+    bare = [n.removeprefix("www.") for n in names if n]
+    sites = [_alnum(n) for n in bare] + [_alnum(n.rsplit(".", 1)[0]) for n in bare]  # "reitschuster.de", "ZDNet"
+    return bool(segment) and any(site and (segment == site or (len(segment) > 3 and site.startswith(segment)))
+                                 for site in sites)  # fmt: skip
+
+
+def _alnum(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
 def _verdict(article: Article, propositions: list[HeadlineProposition], labels: set[Span]) -> Verdict:
+    """Stronger than the body on a finding, or where the headline states one thing the body
+    supports and another it does not ("Waldwege unrechtsmäßig gesperrt: Polizei ermittelt");
+    unsupported where the body supports none of the headline's propositions."""
     codes = {f.code for p in propositions for f in p.findings}
     in_headline = [p for p in propositions if (b := article.block_at(p.span.start)) and b.kind is BlockKind.HEADLINE]
     headline_props = [p for p in in_headline if p.span not in labels]
@@ -271,6 +414,8 @@ def _verdict(article: Article, propositions: list[HeadlineProposition], labels: 
         return Verdict.STRONGER_THAN_BODY
     if headline_props and all(not p.support for p in headline_props):
         return Verdict.UNSUPPORTED  # the headline's own propositions, whatever the standfirst does
+    if any(not p.support for p in headline_props):
+        return Verdict.STRONGER_THAN_BODY  # the headline adds a proposition the body does not make
     return Verdict.SUPPORTED
 
 

@@ -9,7 +9,7 @@ the last speaker of the same or previous paragraph, else to nobody (an anonymous
 
 from __future__ import annotations
 
-from ...attribution.draft import Draft
+from ...attribution.draft import Draft, in_heading
 from ...model import Analysis, AttributionType, Medium
 from . import rules as R
 from .mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
@@ -69,7 +69,9 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
 
 
 def _near(analysis: Analysis, draft: Draft | None, block: int) -> bool:
-    if draft is None or not draft.source:
+    """Whether a draft's speaker is close enough to carry over: at most ``_SPEAKER_REACH`` blocks
+    back, and not in a headline (whose "Bayern fordert …" is not the speaker of the body's report)."""
+    if draft is None or not draft.source or in_heading(analysis, draft.source[0]):
         return False
     their = analysis.tokens[draft.source[0]].sentence
     return block - analysis.sentences[their].block <= _SPEAKER_REACH

@@ -25,6 +25,13 @@ KONJUNKTIV_II = frozenset({
 _REPORTATIVE = frozenset({"soll", "sollen", "sollst", "will", "wollen"})
 _PERSONAL_NON_THIRD = frozenset({"ich", "wir", "du", "ihr"})  # "ich habe" is indicative
 _FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+# every Konjunktiv form ends so (the listed forms aside): the tagger's mood on a word that does
+# not ("billiger", the "06." of a date) is a misreading
+_KONJUNKTIV_ENDINGS = ("e", "en", "est", "et", "st")
+
+
+def _subjunctive_form(word: str) -> bool:
+    return word.isalpha() and word.endswith(_KONJUNKTIV_ENDINGS)
 
 
 def is_konjunktiv_i(token: Token, previous: Token | None = None) -> bool:
@@ -33,7 +40,7 @@ def is_konjunktiv_i(token: Token, previous: Token | None = None) -> bool:
         return False
     if word in KONJUNKTIV_I:
         return True
-    return token.feature("Mood") == "Sub" and token.feature("Tense") == "Pres"
+    return _subjunctive_form(word) and token.feature("Mood") == "Sub" and token.feature("Tense") == "Pres"
 
 
 _AUX_LEMMAS = {"haben": "VAFIN", "sein": "VAFIN", "werden": "VAFIN", "können": "VMFIN", "müssen": "VMFIN",
@@ -81,7 +88,9 @@ def repair_konjunktiv_i(tokens: Sequence[Token]) -> list[Token]:
 
 
 def is_konjunktiv_ii(token: Token) -> bool:
-    return token.text.lower() in KONJUNKTIV_II or (token.feature("Mood") == "Sub" and token.feature("Tense") == "Past")
+    word = token.text.lower()
+    morph = token.feature("Mood") == "Sub" and token.feature("Tense") == "Past"
+    return word in KONJUNKTIV_II or (morph and _subjunctive_form(word))
 
 
 def reportative_modal(tokens: Sequence[Token], i: int, end: int) -> bool:
