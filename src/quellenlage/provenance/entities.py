@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from .. import lang
 from ..lang import Lexicon
 from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
-from .sources import classify_source
+from .sources import _acronym, classify_source
 
 _QUOTES = "\"„“”‚‘’'»«"
 AUTHOR = -1  # the entity index of attributions in the author's own voice ("Ich meine, …" outside quotes)
@@ -104,6 +104,22 @@ def _owner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     while rest and rest[0].pos == "ADP":  # "von", "vom"
         rest = rest[1:]
     return rest if any(t.pos in ("PROPN", "NOUN") for t in rest) else tokens
+
+
+def _own_statement(tokens: list[Token], all_tokens: tuple[Token, ...], lexicon: Lexicon) -> list[Token]:
+    """The subject of the clause when the source phrase is its own statement ("Ultium Cells investiert
+    eigenen Angaben zufolge …", "Nach eigenen Angaben kann Apple …"); the phrase itself otherwise."""
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    own = lexicon.word_list("own_words")
+    if not any(t.text.lower() in own for t in words) or not any(
+        t.pos == "NOUN" and lexicon.source_noun_medium(t.text) is not None for t in words
+    ):
+        return tokens
+    sentence = [t for t in all_tokens if t.sentence == tokens[0].sentence]
+    subject = next((t for t in sentence if t.dep == "nsubj" and t not in tokens), None)
+    if subject is None:
+        return tokens
+    return [t for t in sentence if t is subject or (t.head == subject.index and t.dep.startswith(("flat", "compound")))]
 
 
 def _name_and_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
@@ -227,7 +243,9 @@ class _SourceFinder:
             self.of_attribution[att.id] = self.of_attribution[att.parent]
             return
         tokens = [t for span in att.source for t in self.index.within(span)]
-        owner = _owner(tokens, self.lexicon)
+        owner = _own_statement(tokens, self.analysis.tokens, self.lexicon)
+        if owner is tokens:
+            owner = _owner(tokens, self.lexicon)
         if owner is not tokens:  # "Angaben der Polizei": the source is the police
             tokens, att = owner, replace(att, source_kind=classify_source(owner, self.lexicon))
         words = _words(tokens)
@@ -261,6 +279,9 @@ class _SourceFinder:
             target = _person_with_role(self.entities, low, self.lexicon)
             if target is None:  # "der Ressortchef": the person the text names with that role
                 target = self.named_with_role(low, at)
+        bare = _content(name_tokens, self.lexicon)
+        if target is None and len(bare) == 1 and (expansion := self.expansion(bare[0])):
+            target = self.mentioned_at(expansion)  # "BSI" after "Bundesamt für … (BSI)" spoke
         last = name_tokens[-1].text.lower() if name_tokens else None
         single = len(name_tokens) == 1 and name_tokens[0].text[:1].isupper()
         if target is None and last in self.by_surname and (att.source_kind is SourceKind.PERSON or single):
@@ -273,6 +294,30 @@ class _SourceFinder:
         if target is None and key in self.by_key and att.source_kind not in (SourceKind.PRONOUN,):
             target = self.by_key[key]
         return target
+
+    def expansion(self, token: Token) -> list[Token] | None:
+        """The words the text spells an abbreviation out with, "Bundesamt für Sicherheit in der
+        Informationstechnik (BSI)": the noun phrase before its first "(ABBR)", if any."""
+        if not _acronym(token.text):
+            return None
+        tokens = self.analysis.tokens
+        at = next((i for i in range(1, len(tokens) - 1) if tokens[i].text == token.text
+                   and tokens[i - 1].text == "(" and tokens[i + 1].text == ")"), None)  # fmt: skip
+        if at is None:
+            return None
+        k = at - 1
+        while k > 0 and at - 1 - k < _MAX_EXPANSION and tokens[k - 1].pos in _PHRASE and (
+            tokens[k - 1].sentence == tokens[at].sentence
+        ):
+            k -= 1
+        phrase = [t for t in tokens[k : at - 1] if t.pos != "DET" or t.index > k]
+        return phrase or None
+
+    def mentioned_at(self, phrase: list[Token]) -> int | None:
+        """The entity with a mention overlapping the phrase."""
+        start, end = phrase[0].span.start, phrase[-1].span.end
+        return next((k for k, e in enumerate(self.entities)
+                     if any(m.start < end and start < m.end for m in e.mentions)), None)  # fmt: skip
 
     def named_with_role(self, words: list[str], at: int) -> int | None:
         """The person the text introduces with one of the mention's role words right before a full
@@ -297,6 +342,10 @@ class _SourceFinder:
             _is_full_name(name_tokens, self.lexicon) or any(_is_role(t.text, self.lexicon) for t in content)
         ):
             kind = SourceKind.PERSON  # "Peter Kaiser", or a person known by role: "der Staatsanwalt"
+        bare = _content(name_tokens, self.lexicon)
+        if len(bare) == 1 and (expansion := self.expansion(bare[0])):
+            spelled = classify_source(expansion, self.lexicon)  # "BSI" is what "Bundesamt für …" is
+            kind = spelled if spelled is not SourceKind.UNKNOWN else kind
         surname = name_tokens[-1].text.lower() if kind is SourceKind.PERSON and name_tokens else None
         name = _display(name_tokens, self.lexicon) if name_tokens else "(no source named)"
         return self.new_entity(name, kind, key, surname, len(name_tokens) >= 2)
@@ -313,6 +362,10 @@ class _SourceFinder:
             if channel not in entity.channels:
                 entity.channels.append(channel)
         self.of_attribution[att.id] = target
+
+
+_MAX_EXPANSION = 8  # words an abbreviation's spelled-out name may have
+_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET"})  # the parts of speech a spelled-out name runs over
 
 
 def _enclosing(analysis: Analysis, att: Attribution, of_attribution: dict[int, int]) -> int | None:
@@ -332,13 +385,14 @@ def _content(words: list[Token], lexicon: Lexicon) -> list[Token]:
 
 
 def _ownerless(word: str, lexicon: Lexicon) -> SourceKind | None:
-    """A statement with no owner: "nach Angaben", "einem Bericht zufolge" (anonymous),
-    "Medienberichten zufolge" (vague media), or a bare "es"/"was" left as the subject."""
+    """A statement with no owner: "nach Angaben", "einem Bericht zufolge", "Medienberichten zufolge"
+    (vague: an unspecific document, as an editor types it), or a bare "es"/"was" left as the subject
+    (anonymous)."""
     low = word.lower()
     if low in lexicon.word_list("ownerless_subjects"):
         return SourceKind.ANONYMOUS
     if lexicon.source_noun_medium(word) is not None or any(n in low for n in lexicon.word_list("report_nouns")):
-        return SourceKind.VAGUE if low.startswith(lexicon.word_tuple("media_prefixes")) else SourceKind.ANONYMOUS
+        return SourceKind.VAGUE  # an unnamed document or report ("laut Studie", "Marktprognosen zufolge")
     return None
 
 
