@@ -64,15 +64,15 @@ factory = "tok2vec"
 
 [components.tok2vec.model.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
-width = 96
+width = {width}
 attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
 rows = [5000,1000,2500,2500]
 include_static_vectors = false
 
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
-depth = 4
+width = {width}
+depth = {depth}
 window_size = 1
 maxout_pieces = 3
 
@@ -189,12 +189,14 @@ RECIPES = {
 }  # fmt: skip
 
 
-def _config(lang: str, recipe: dict[str, Any]) -> str:
-    """The training config: CONFIG with the language and the training length filled in (the config
-    itself holds ``${…}`` references, so it is filled by name, not with ``str.format``)."""
+def _config(lang: str, recipe: dict[str, Any], width: int = 96, depth: int = 4) -> str:
+    """The training config: CONFIG with the language, the network's size and the training length
+    filled in (the config itself holds ``${…}`` references, so it is filled by name, not with
+    ``str.format``)."""
     text = CONFIG.replace('lang = "{lang}"', f'lang = "{lang}"')
-    for key in ("max_steps", "eval_frequency", "patience"):
-        text = text.replace("{" + key + "}", str(recipe[key]))
+    for key, value in (*((k, recipe[k]) for k in ("max_steps", "eval_frequency", "patience")),
+                       ("width", width), ("depth", depth)):  # fmt: skip
+        text = text.replace("{" + key + "}", str(value))
     return text
 
 
@@ -203,18 +205,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=sorted(RECIPES), default="de")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--width", type=int, default=96, help="tok2vec width (the shipped models: 96)")
+    parser.add_argument("--depth", type=int, default=4, help="tok2vec depth (the shipped models: 4)")
+    parser.add_argument("--target", type=Path, default=None,
+                        help="where the model goes (default: the package's lang/<lang>/models/<lang>_ud)")
     parser.add_argument("--package-only", action="store_true",
                         help="package and score the best model of an earlier (or stopped) run")  # fmt: skip
     args = parser.parse_args(argv)
     recipe = RECIPES[args.lang]
     work = args.work or REPO / "training" / "work" / f"ud-{args.lang}"
-    target = REPO / "src" / "quellenlage" / "lang" / args.lang / "models" / f"{args.lang}_ud"
+    target = args.target or REPO / "src" / "quellenlage" / "lang" / args.lang / "models" / f"{args.lang}_ud"
     ud = args.shared / "data" / recipe["folder"]
     work.mkdir(parents=True, exist_ok=True)
     for split in ("train", "dev"):
         docs = [d for name, keep in recipe[split] for d in _convert(ud / name, keep)]
         DocBin(docs=docs).to_disk(work / f"{split}.spacy")
-    (work / "config.cfg").write_text(_config(args.lang, recipe), encoding="utf-8")
+    (work / "config.cfg").write_text(_config(args.lang, recipe, args.width, args.depth), encoding="utf-8")
     cmd = [
         sys.executable, "-m", "spacy", "train", str(work / "config.cfg"), "--output", str(work / "out"),
         "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"),

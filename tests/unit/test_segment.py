@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from quellenlage import ingest
+from quellenlage import ingest, lang
 from quellenlage.model import Article
 from quellenlage.nlp.segment import MAX_RUN, MAX_SENTENCE_TOKENS, segment
 
@@ -68,3 +68,20 @@ def test_the_tokenizer_falls_back_when_somajo_fails(monkeypatch: pytest.MonkeyPa
     _, sentences, tokens, codes = _segment("Der Minister sagte, die Lage sei ernst. Er ging.")
     assert "tokenizer_fallback" in codes
     assert tokens[:4] == ["Der", "Minister", "sagte", ","] and len(sentences) == 2
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "Laut Prof. Dr. Meier kamen am 16. Dezember 1991 z. B. 2.000 Menschen.",
+        "Herr Mu\u0308ller sagte: „Das ist gut.“",  # SoMaJo normalises to NFC: its own offsets are used
+        "Ein\u200bWort, ein Steuer\x07zeichen und :-) ein Emoticon www.example.org",
+        "  Leerraum   am Anfang\n\nund\tTabs ",
+    ],
+)
+def test_reading_the_tokens_off_the_text_gives_somajos_own_offsets(piece: str) -> None:
+    module = sys.modules["quellenlage.nlp.segment"]
+    model = lang.get("de").somajo_model
+    ours = module._tokenize(piece, model, [])
+    theirs = [[raw.character_offset for raw in s] for s in module._somajo(model, True).tokenize_text([piece])]
+    assert ours == theirs
