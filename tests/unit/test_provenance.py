@@ -216,3 +216,21 @@ def test_who_a_statement_noun_or_an_abbreviation_stands_for(
     found = [(s.name, s.kind, len(s.attributions)) for s in analyze(text).sources if not s.publisher]
     assert [(n, k if kind else None, c) for (n, k, c), (_, kind, _) in zip(found, sources, strict=False)] == sources
     assert len(found) == len(sources)
+
+
+@pytest.mark.parametrize(
+    ("headline", "verdict"),
+    [
+        ("Bauer vertreibt Wölfe", "supported"),  # Bauer ~ Landwirt, vertreiben ~ verjagen (OpenThesaurus)
+        ("Bauer füttert Wölfe", "unsupported"),  # only "Bauer" has a match
+    ],
+)
+def test_headline_support_is_matched_through_synonyms(analyze: Analyze, headline: str, verdict: str) -> None:
+    body = "Ein Landwirt verjagte am Sonntag drei Raubtiere mit Schüssen in die Luft."
+    check = analyze(f"{headline}\n\n{body}\n").headline
+    assert check is not None and check.verdict == verdict
+
+
+def test_a_legal_judgement_in_the_headline_is_the_outlets_word(analyze: Analyze) -> None:
+    check = analyze("Waldwege rechtswidrig gesperrt\n\nImmer wieder versperren Unbekannte Waldwege.\n").headline
+    assert check is not None and [(f.code, f.span.text) for f in check.findings] == [("loaded_word", "rechtswidrig")]

@@ -11,6 +11,7 @@ stages ask the article's language for its lexicon (``language.lexicon``) and nev
 - one entry a line: ``vague_sources.txt``, ``generalisations.txt``, ``loaded_words.tsv``, ``denials.tsv``,
   ``outlets.txt``, ``states.txt``; ``quantity_words.txt`` holds one regular expression;
 - ``word_lists.tsv``: the small closed word lists, a name and its words a line, read by ``word_list``;
+- ``synonyms.txt`` (optional): synonym sets, one a line, read by ``synonyms``;
 - ``tags.tsv``: the tagset's tags for the neutral names the code asks for (``finite``,
   ``verb_particle``, ``participle``, …), a name and its tags a line, read by ``tags``.
 """
@@ -143,6 +144,30 @@ class Lexicon:
     def quantity_pattern(self) -> re.Pattern[str]:
         """Quantities and number words (one pattern, for a lower-cased word)."""
         return re.compile(self.language.read_lines("quantity_words.txt")[0])
+
+    @cached_property
+    def _synonym_table(self) -> tuple[tuple[str, ...], dict[str, int | tuple[int, ...]]]:
+        """The synonym sets as lines, and for each word the line (or lines) it is on: read straight
+        from the file, not kept as a list of lines too (the German table indexes 87,000 words)."""
+        path = self.language.path("data", "synonyms.txt")
+        if not path.is_file():
+            return (), {}  # a language without a synonym table matches words by their form only
+        lines = tuple(line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#")
+        index: dict[str, int | tuple[int, ...]] = {}
+        for k, line in enumerate(lines):
+            for word in line.split():
+                seen = index.get(word)
+                index[word] = k if seen is None else (*(seen if isinstance(seen, tuple) else (seen,)), k)
+        return lines, index
+
+    def synonyms(self, word: str) -> frozenset[str]:
+        """The words that share a synonym set with ``word`` (lower case; ``synonyms.txt``)."""
+        lines, index = self._synonym_table
+        low = word.lower()
+        found = index.get(low)
+        if found is None:
+            return frozenset()
+        return frozenset(w for k in (found if isinstance(found, tuple) else (found,)) for w in lines[k].split()) - {low}
 
     def word_list(self, name: str) -> frozenset[str]:
         """One of the small closed word lists of ``data/word_lists.tsv`` ("determiners", "first_person", …)."""

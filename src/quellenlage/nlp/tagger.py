@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 import simplemma
@@ -51,17 +50,11 @@ def tag(sentences: Sequence[Sentence], tokens: Sequence[Token], language: Langua
         spaces = [a.span.end < b.span.start for a, b in itertools.pairwise(sent_tokens)] + [False]
         docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
     out: list[Token] = []
+    lemmatizer = language.lemmatizer
     for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=_BATCH), strict=True):
-        for tok, spacy_tok in zip(tokens[sentence.token_start : sentence.token_end], doc, strict=True):
-            out.append(
-                replace(
-                    tok,
-                    lemma=lemma_of(tok.text, language.lemmatizer),
-                    pos=spacy_tok.pos_,
-                    tag=spacy_tok.tag_,
-                    morph=str(spacy_tok.morph),
-                    dep=spacy_tok.dep_.lower(),
-                    head=sentence.token_start + spacy_tok.head.i,
-                )
-            )
+        base = sentence.token_start
+        for tok, spacy_tok in zip(tokens[base : sentence.token_end], doc, strict=True):
+            lemma = lemma_of(tok.span.text, lemmatizer)
+            out.append(Token(tok.index, tok.span, tok.sentence, lemma, spacy_tok.pos_, spacy_tok.tag_,
+                             str(spacy_tok.morph), spacy_tok.dep_.lower(), base + spacy_tok.head.i))  # fmt: skip
     return tuple(language.repair_tags(out)) if language.repair_tags else tuple(out)

@@ -59,17 +59,31 @@ _MIN_MODIFIER = 4  # letters before a loaded stem for it to head a compound
 
 def _stems(tokens: list[Token], lexicon: Lexicon) -> set[str]:
     """Content words by their first five letters; particle verbs with their particle (abwenden)."""
-    particle_tags, light = lexicon.tags("verb_particle"), lexicon.word_list("light_words")
+    particle_tags = lexicon.tags("verb_particle")
     particles = {t.head: t.text.lower() for t in tokens if t.tag in particle_tags}
     out = set()
     for t in tokens:
-        if t.pos not in _CONTENT:
-            continue
-        lemma = particles.get(t.index, "") + (t.lemma or t.text).lower()
-        for part in lemma.split("-"):
-            if len(part) >= 3 and part not in light:
-                out.add(part[:7] if len(part) >= 8 else part[:5])
+        if t.pos in _CONTENT:
+            out.update(_word_stems(particles.get(t.index, "") + (t.lemma or t.text).lower(), lexicon))
     return out
+
+
+def _word_stems(lemma: str, lexicon: Lexicon) -> list[str]:
+    light = lexicon.word_list("light_words")
+    parts = [part for part in lemma.split("-") if len(part) >= 3 and part not in light]
+    return [part[:7] if len(part) >= 8 else part[:5] for part in parts]
+
+
+def _stem_groups(tokens: list[Token], lexicon: Lexicon) -> list[frozenset[str]]:
+    """The content words' stems as ``_stems`` takes them, each with the stems of its synonyms
+    ("verjagen" for "vertreiben"): a group matches a sentence that has any of them."""
+    groups: dict[str, set[str]] = {}
+    for t in tokens:
+        for stem in _stems([t], lexicon):
+            group = groups.setdefault(stem, {stem})
+            word = (t.lemma or t.text).lower()
+            group.update(s for syn in lexicon.synonyms(word) for s in _word_stems(syn, lexicon))
+    return [frozenset(g) for g in groups.values()]
 
 
 def _forms(token: Token) -> set[str]:
@@ -220,12 +234,13 @@ class _Body:
             return not generalises and not _loaded(self.index.within(claim.span), self.lexicon)
         return True
 
-    def support(self, stems: set[str], in_block: set[int]) -> tuple[list[Claim], list[int]]:
-        """The best supporting claims (evidence only), and every sentence that matches, restatements included."""
-        matching = [s for s, cs in self.claim_stems.items()
-                    if s not in in_block and _supports(len(stems & cs), len(stems))]  # fmt: skip
+    def support(self, groups: list[frozenset[str]], in_block: set[int]) -> tuple[list[Claim], list[int]]:
+        """The best supporting claims (evidence only), and every sentence that matches, restatements
+        included; a headline word matches by its stem or a synonym's."""
+        shared = {s: sum(1 for g in groups if g & cs) for s, cs in self.claim_stems.items() if s not in in_block}
+        matching = [s for s, n in shared.items() if _supports(n, len(groups))]
         evidence = [s for s in matching if self.is_evidence(self.by_sentence[s])]
-        scored = sorted(evidence, key=lambda s: (-len(stems & self.claim_stems[s]), s))[:_MAX_SUPPORT]
+        scored = sorted(evidence, key=lambda s: (-shared[s], s))[:_MAX_SUPPORT]
         return [self.by_sentence[s] for s in sorted(scored)], matching
 
     def carrying(self, tokens: list[Token], support: list[Claim], matching: list[int]) -> list[Claim]:
@@ -341,7 +356,7 @@ class _Body:
     def proposition(self, tokens: list[Token], quoted: bool, in_block: set[int]) -> HeadlineProposition:
         """A proposition of the headline or standfirst with its support and findings."""
         span = Span.of(self.analysis.article.text, tokens[0].span.start, tokens[-1].span.end)
-        support, matching = self.support(_stems(tokens, self.lexicon), in_block)
+        support, matching = self.support(_stem_groups(tokens, self.lexicon), in_block)
         findings = []
         if not support:
             restated = tuple(self.by_sentence[s].span for s in matching)  # subheadings, the outlet repeating itself
