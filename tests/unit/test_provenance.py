@@ -234,3 +234,17 @@ def test_headline_support_is_matched_through_synonyms(analyze: Analyze, headline
 def test_a_legal_judgement_in_the_headline_is_the_outlets_word(analyze: Analyze) -> None:
     check = analyze("Waldwege rechtswidrig gesperrt\n\nImmer wieder versperren Unbekannte Waldwege.\n").headline
     assert check is not None and [(f.code, f.span.text) for f in check.findings] == [("loaded_word", "rechtswidrig")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "verdict"),
+    [
+        # a name of two words is one thing the sentence shares, not two
+        ("Verbündete wenden sich von Wladimir Putin ab", "Wladimir Putin hatte keine Kosten gescheut.", "unsupported"),
+        # a hyphenated compound the lemmatiser joined is matched by its parts ("Flüge" ~ "Flug")
+        ("Billig-Flüge nach Mallorca", "Die Flüge nach Mallorca werden billiger.", "supported"),
+    ],
+)
+def test_what_counts_as_a_shared_word(analyze: Analyze, headline: str, body: str, verdict: str) -> None:
+    check = analyze(f"{headline}\n\n{body}\n").headline
+    assert check is not None and check.verdict == verdict

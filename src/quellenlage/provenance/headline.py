@@ -43,6 +43,7 @@ from ..model import (
     Token,
     Verdict,
 )
+from ..nlp import lemma_of
 from .entities import TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
@@ -63,9 +64,24 @@ def _stems(tokens: list[Token], lexicon: Lexicon) -> set[str]:
     particles = {t.head: t.text.lower() for t in tokens if t.tag in particle_tags}
     out = set()
     for t in tokens:
-        if t.pos in _CONTENT:
-            out.update(_word_stems(particles.get(t.index, "") + (t.lemma or t.text).lower(), lexicon))
+        if _is_content(t):
+            out.update(_word_stems(particles.get(t.index, "") + _lemma(t, lexicon), lexicon))
     return out
+
+
+def _lemma(token: Token, lexicon: Lexicon) -> str:
+    """The lemma, lower case; a hyphenated compound the lemmatiser joined ("Billig-Flüge" as
+    "billigflug") as its parts' lemmas, so that "Flüge" meets "Flug"."""
+    lemma = (token.lemma or token.text).lower()
+    if "-" in token.text and "-" not in lemma:
+        return "-".join(lemma_of(part, lexicon.language.lemmatizer).lower() for part in token.text.split("-") if part)
+    return lemma
+
+
+def _is_content(token: Token) -> bool:
+    """A content word; also a verb the tagger read as an auxiliary ("Verbündete wenden sich … ab"):
+    the light verbs (sein, haben, werden) are dropped by their stems' ``light_words``."""
+    return token.pos in _CONTENT or token.pos == "AUX"
 
 
 def _word_stems(lemma: str, lexicon: Lexicon) -> list[str]:
@@ -74,16 +90,38 @@ def _word_stems(lemma: str, lexicon: Lexicon) -> list[str]:
     return [part[:7] if len(part) >= 8 else part[:5] for part in parts]
 
 
-def _stem_groups(tokens: list[Token], lexicon: Lexicon) -> list[frozenset[str]]:
+def _stem_groups(tokens: list[Token], lexicon: Lexicon) -> list[_Group]:
     """The content words' stems as ``_stems`` takes them, each with the stems of its synonyms
-    ("verjagen" for "vertreiben"): a group matches a sentence that has any of them."""
-    groups: dict[str, set[str]] = {}
+    ("verjagen" for "vertreiben"): a group matches a sentence that has any of them.  A name of
+    several words is one group ("Wladimir Putin"): a sentence that names him shares one thing."""
+    particle_tags = lexicon.tags("verb_particle")
+    particles = {t.head: t.text.lower() for t in tokens if t.tag in particle_tags}
+    groups: list[set[str]] = []
+    names: set[int] = set()  # the groups that are names
+    seen: set[str] = set()
+    previous: Token | None = None
     for t in tokens:
-        for stem in _stems([t], lexicon):
-            group = groups.setdefault(stem, {stem})
-            word = (t.lemma or t.text).lower()
-            group.update(s for syn in lexicon.synonyms(word) for s in _word_stems(syn, lexicon))
-    return [frozenset(g) for g in groups.values()]
+        stems = [s for s in _word_stems(particles.get(t.index, "") + _lemma(t, lexicon), lexicon)
+                 if s not in seen] if _is_content(t) else []  # fmt: skip
+        if stems:
+            synonyms = {s for w in lexicon.synonyms((t.lemma or t.text).lower()) for s in _word_stems(w, lexicon)}
+            if t.pos == "PROPN" and previous is not None and previous.pos == "PROPN" and groups:
+                groups[-1].update(stems)  # the next word of a name
+            else:
+                groups.extend({stem} | synonyms for stem in stems)
+            if t.pos == "PROPN":
+                names.add(len(groups) - 1)
+            seen.update(stems)
+        previous = t
+    return [_Group(frozenset(g), k in names) for k, g in enumerate(groups)]
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A headline word's stems with its synonyms' (or a name's words), and whether it is a name."""
+
+    stems: frozenset[str]
+    name: bool
 
 
 def _forms(token: Token) -> set[str]:
@@ -234,13 +272,13 @@ class _Body:
             return not generalises and not _loaded(self.index.within(claim.span), self.lexicon)
         return True
 
-    def support(self, groups: list[frozenset[str]], in_block: set[int]) -> tuple[list[Claim], list[int]]:
+    def support(self, groups: list[_Group], in_block: set[int]) -> tuple[list[Claim], list[int]]:
         """The best supporting claims (evidence only), and every sentence that matches, restatements
-        included; a headline word matches by its stem or a synonym's."""
-        shared = {s: sum(1 for g in groups if g & cs) for s, cs in self.claim_stems.items() if s not in in_block}
-        matching = [s for s, n in shared.items() if _supports(n, len(groups))]
+        included; a headline word matches by its stem or a synonym's, a name of several words once."""
+        shared = {s: [g for g in groups if g.stems & cs] for s, cs in self.claim_stems.items() if s not in in_block}
+        matching = [s for s, gs in shared.items() if _supports(len(gs), len(groups))]
         evidence = [s for s in matching if self.is_evidence(self.by_sentence[s])]
-        scored = sorted(evidence, key=lambda s: (-shared[s], s))[:_MAX_SUPPORT]
+        scored = sorted(evidence, key=lambda s: (-len(shared[s]), s))[:_MAX_SUPPORT]
         return [self.by_sentence[s] for s in sorted(scored)], matching
 
     def carrying(self, tokens: list[Token], support: list[Claim], matching: list[int]) -> list[Claim]:
