@@ -27,48 +27,13 @@ from pathlib import Path
 import spacy
 from packaging_paths import clear_paths
 from spacy.tokens import Doc, DocBin, Span
+from spacy_config import config
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET = REPO / "src" / "quellenlage" / "lang" / "de" / "models" / "de_ner"
 KEEP = ("PER", "ORG", "LOC")
 
-CONFIG = """
-[paths]
-train = null
-dev = null
-
-[system]
-seed = 0
-gpu_allocator = null
-
-[nlp]
-lang = "de"
-pipeline = ["tok2vec","ner"]
-batch_size = 1000
-tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}
-
-[components]
-
-[components.tok2vec]
-factory = "tok2vec"
-
-[components.tok2vec.model]
-@architectures = "spacy.Tok2Vec.v2"
-
-[components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = 96
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [5000,1000,2500,2500]
-include_static_vectors = false
-
-[components.tok2vec.model.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
-depth = 4
-window_size = 1
-maxout_pieces = 3
-
+COMPONENTS = """
 [components.ner]
 factory = "ner"
 
@@ -85,52 +50,9 @@ nO = null
 @architectures = "spacy.Tok2VecListener.v1"
 width = ${components.tok2vec.model.encode.width}
 upstream = "*"
-
-[corpora]
-
-[corpora.train]
-@readers = "spacy.Corpus.v1"
-path = ${paths.train}
-max_length = 0
-
-[corpora.dev]
-@readers = "spacy.Corpus.v1"
-path = ${paths.dev}
-max_length = 0
-
-[training]
-dev_corpus = "corpora.dev"
-train_corpus = "corpora.train"
-seed = ${system.seed}
-gpu_allocator = ${system.gpu_allocator}
-dropout = 0.1
-accumulate_gradient = 1
-patience = 2000
-max_epochs = 0
-max_steps = 8000
-eval_frequency = 500
-
-[training.batcher]
-@batchers = "spacy.batch_by_words.v1"
-discard_oversize = false
-tolerance = 0.2
-
-[training.batcher.size]
-@schedules = "compounding.v1"
-start = 100
-stop = 1000
-compound = 1.001
-
-[training.optimizer]
-@optimizers = "Adam.v1"
-learn_rate = 0.001
-
-[training.score_weights]
-ents_f = 1.0
-
-[initialize]
-vectors = null
 """
+CONFIG = config("de", ["tok2vec", "ner"], COMPONENTS, {"ents_f": 1.0}, max_steps=8000, eval_frequency=500,
+                patience=2000)
 
 
 def read_germeval(path: Path, vocab: spacy.vocab.Vocab) -> list[Doc]:

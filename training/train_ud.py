@@ -36,46 +36,11 @@ import spacy
 from packaging_paths import clear_paths
 from spacy.tokens import Doc, DocBin
 from spacy.training.converters import conllu_to_docs
+from spacy_config import config
 
 REPO = Path(__file__).resolve().parents[1]
 
-CONFIG = """
-[paths]
-train = null
-dev = null
-
-[system]
-seed = 0
-gpu_allocator = null
-
-[nlp]
-lang = "{lang}"
-pipeline = ["tok2vec","tagger","morphologizer","parser"]
-batch_size = 1000
-tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}
-
-[components]
-
-[components.tok2vec]
-factory = "tok2vec"
-
-[components.tok2vec.model]
-@architectures = "spacy.Tok2Vec.v2"
-
-[components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = {width}
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [5000,1000,2500,2500]
-include_static_vectors = false
-
-[components.tok2vec.model.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = {width}
-depth = {depth}
-window_size = 1
-maxout_pieces = 3
-
+COMPONENTS = """
 [components.tagger]
 factory = "tagger"
 
@@ -116,55 +81,8 @@ nO = null
 @architectures = "spacy.Tok2VecListener.v1"
 width = ${components.tok2vec.model.encode.width}
 upstream = "*"
-
-[corpora]
-
-[corpora.train]
-@readers = "spacy.Corpus.v1"
-path = ${paths.train}
-max_length = 0
-
-[corpora.dev]
-@readers = "spacy.Corpus.v1"
-path = ${paths.dev}
-max_length = 0
-
-[training]
-dev_corpus = "corpora.dev"
-train_corpus = "corpora.train"
-seed = ${system.seed}
-gpu_allocator = ${system.gpu_allocator}
-dropout = 0.1
-accumulate_gradient = 1
-patience = {patience}
-max_epochs = 0
-max_steps = {max_steps}
-eval_frequency = {eval_frequency}
-
-[training.batcher]
-@batchers = "spacy.batch_by_words.v1"
-discard_oversize = false
-tolerance = 0.2
-
-[training.batcher.size]
-@schedules = "compounding.v1"
-start = 100
-stop = 1000
-compound = 1.001
-
-[training.optimizer]
-@optimizers = "Adam.v1"
-learn_rate = 0.001
-
-[training.score_weights]
-dep_las = 0.3
-tag_acc = 0.2
-pos_acc = 0.2
-morph_acc = 0.3
-
-[initialize]
-vectors = null
 """
+SCORE_WEIGHTS = {"dep_las": 0.3, "tag_acc": 0.2, "pos_acc": 0.2, "morph_acc": 0.3}
 
 
 def _convert(path: Path, keep_tags: bool) -> list[Doc]:
@@ -190,14 +108,11 @@ RECIPES = {
 
 
 def _config(lang: str, recipe: dict[str, Any], width: int = 96, depth: int = 4) -> str:
-    """The training config: CONFIG with the language, the network's size and the training length
-    filled in (the config itself holds ``${…}`` references, so it is filled by name, not with
-    ``str.format``)."""
-    text = CONFIG.replace('lang = "{lang}"', f'lang = "{lang}"')
-    for key, value in (*((k, recipe[k]) for k in ("max_steps", "eval_frequency", "patience")),
-                       ("width", width), ("depth", depth)):  # fmt: skip
-        text = text.replace("{" + key + "}", str(value))
-    return text
+    """The training config: the shared head and training loop (``spacy_config``) around the tagger,
+    morphologizer and parser, with the network's size and the recipe's training length."""
+    return config(lang, ["tok2vec", "tagger", "morphologizer", "parser"], COMPONENTS, SCORE_WEIGHTS,
+                  width=width, depth=depth, max_steps=recipe["max_steps"], eval_frequency=recipe["eval_frequency"],
+                  patience=recipe["patience"])  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
