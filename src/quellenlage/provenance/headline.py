@@ -431,9 +431,8 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                 continue  # "… | ZDNet.de", "… - reitschuster.de": the page title's site name
             if is_proposition:
                 propositions.append(body.proposition(tokens, quoted, in_block))
-            elif loaded := body.loaded_findings(tokens) + body.adopted_findings(
-                tokens
-            ):  # a label ("Regierungschaos in Berlin"): only its words
+            elif loaded := body.loaded_findings(tokens) + body.adopted_findings(tokens):  # fmt: skip
+                # a label ("Regierungschaos in Berlin"): only its words
                 span = Span.of(article.text, tokens[0].span.start, tokens[-1].span.end)
                 labels.add(span)
                 propositions.append(HeadlineProposition(span, (), loaded))
@@ -448,8 +447,7 @@ def _names_the_site(tokens: list[Token], analysis: Analysis, sources: tuple[Sour
     names = [meta.site_name, meta.url and urlsplit(meta.url).hostname, *(s.name for s in sources if s.publisher)]
     bare = [n.removeprefix("www.") for n in names if n]
     sites = [_alnum(n) for n in bare] + [_alnum(n.rsplit(".", 1)[0]) for n in bare]  # "reitschuster.de", "ZDNet"
-    return bool(segment) and any(site and (segment == site or (len(segment) > 3 and site.startswith(segment)))
-                                 for site in sites)  # fmt: skip
+    return bool(segment) and segment in sites
 
 
 def _alnum(text: str) -> str:
