@@ -248,3 +248,23 @@ def test_a_legal_judgement_in_the_headline_is_the_outlets_word(analyze: Analyze)
 def test_what_counts_as_a_shared_word(analyze: Analyze, headline: str, body: str, verdict: str) -> None:
     check = analyze(f"{headline}\n\n{body}\n").headline
     assert check is not None and check.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a definite role noun points back to the person named before, even with another role word
+        ("Bayerns Wirtschaftsminister Hubert Aiwanger hat eine Initiative gestartet. "
+         "Die Grenzen seien zu niedrig, sagte der Ressortchef.", "Hubert Aiwanger"),
+        ("Wirtschaftsminister Robert Habeck war in Berlin. Die Hängepartie sei schlecht, sagte der "
+         "Grünen-Politiker.", "Robert Habeck"),
+        # only to one introduced with a role: "der Staatsanwalt" is not the skier named before
+        ("Der Sohn des Skistars Willy Bogner ist tot. Die Staatsanwaltschaft München I ermittelt. "
+         "Der Staatsanwalt sagte, der Sohn habe sich stranguliert.", "Staatsanwalt"),
+        # an indefinite one introduces someone; a spokesperson speaks for an organisation
+        ("Robert Habeck war in Berlin. Ein Experte sagte, die Lage sei gut.", "Experte"),
+        ("Robert Habeck besuchte Tesla. Die Lage sei gut, sagte der Sprecher.", "Sprecher"),
+    ],
+)
+def test_a_definite_role_noun_is_the_person_named_before(analyze: Analyze, text: str, name: str) -> None:
+    assert [s.name for s in analyze(text).sources if not s.publisher and s.attributions] == [name]

@@ -85,6 +85,23 @@ def _is_role(word: str, lexicon: Lexicon) -> bool:
     return any(role in low for role in lexicon.word_tuple("role_words"))
 
 
+def _definite(words: list[Token]) -> bool:
+    """Whether a mention opens with a definite article ("der Ressortchef", "the minister")."""
+    return bool(words) and words[0].pos == "DET" and words[0].feature("Definite") == "Def"
+
+
+def _role_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A noun naming a person's role ("Wirtschaftsminister"), not an institution that contains
+    one ("Staatsanwaltschaft", "Ministerium")."""
+    low = token.text.lower()
+    institution = low.endswith(lexicon.word_tuple("state_endings") + lexicon.word_tuple("organisation_endings"))
+    return token.pos == "NOUN" and _is_role(low, lexicon) and not institution
+
+
+def _is_spokesperson(word: str, lexicon: Lexicon) -> bool:
+    return any(w in word for w in lexicon.word_list("spokesperson_words"))
+
+
 def _words(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.text.strip(_QUOTES) and t.pos != "PUNCT"]
 
@@ -279,6 +296,11 @@ class _SourceFinder:
             target = _person_with_role(self.entities, low, self.lexicon)
             if target is None:  # "der Ressortchef": the person the text names with that role
                 target = self.named_with_role(low, at)
+            if target is None and _definite(words) and not any(_is_spokesperson(w, self.lexicon) for w in low):
+                # a definite role noun points back to the last person introduced with a role ("der
+                # Ressortchef" after "Wirtschaftsminister Hubert Aiwanger"); an indefinite one
+                # introduces someone ("ein Experte"); a spokesperson speaks for an organisation
+                target = self.introduced_with_role(at)
         bare = _content(name_tokens, self.lexicon)
         if target is None and len(bare) == 1 and (expansion := self.expansion(bare[0])):
             target = self.mentioned_at(expansion)  # "BSI" after "Bundesamt für … (BSI)" spoke
@@ -319,13 +341,20 @@ class _SourceFinder:
         return next((k for k, e in enumerate(self.entities)
                      if any(m.start < end and start < m.end for m in e.mentions)), None)  # fmt: skip
 
+    def introduced_with_role(self, at: int) -> int | None:
+        """The last person before ``at`` whose full name follows a role noun ("Minister Jan Berger")."""
+        tokens = self.analysis.tokens
+        runs = [r for r in self.names if r[0].index > 0 and r[0].span.start < at
+                and _role_noun(tokens[r[0].index - 1], self.lexicon)]  # fmt: skip
+        return self.person_named(runs[-1]) if runs else None
+
     def named_with_role(self, words: list[str], at: int) -> int | None:
         """The person the text introduces with one of the mention's role words right before a full
         name ("Ressortchef Max Müller", "Grünen-Politiker Jan Berger"), the nearest before ``at``,
         else the first after it."""
         roles = [w[:6] for w in words if _is_role(w, self.lexicon)]
         tokens = self.analysis.tokens
-        introduced = [r for r in self.names if r[0].index > 0
+        introduced = [r for r in self.names if r[0].index > 0 and _role_noun(tokens[r[0].index - 1], self.lexicon)
                       and any(role in tokens[r[0].index - 1].text.lower() for role in roles)]  # fmt: skip
         before = [r for r in introduced if r[0].span.start < at]
         run = before[-1] if before else next(iter(introduced), None)
@@ -364,6 +393,7 @@ class _SourceFinder:
         self.of_attribution[att.id] = target
 
 
+_MAX_NAME_WORDS = 3  # words of a person's name after a role noun
 _MAX_EXPANSION = 8  # words an abbreviation's spelled-out name may have
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET"})  # the parts of speech a spelled-out name runs over
 
@@ -428,9 +458,31 @@ def _person_names(analysis: Analysis, lexicon: Lexicon) -> list[list[Token]]:
             current = []
     if len(current) >= 2:
         runs.append(current)
+    runs += _names_after_roles(analysis, lexicon, {r[0].index for r in runs})
     endings = lexicon.word_tuple("organisation_endings")
-    return [r for r in runs if lexicon.country_of([t.text for t in r]) is None
+    return [r for r in sorted(runs, key=lambda r: r[0].index) if lexicon.country_of([t.text for t in r]) is None
             and not any(t.text.lower().endswith(endings) for t in r)]  # fmt: skip
+
+
+def _names_after_roles(analysis: Analysis, lexicon: Lexicon, known: set[int]) -> list[list[Token]]:
+    """Two or three capitalised words after a role noun, whatever their tags: the tagger reads an
+    unfamiliar surname as a common noun ("Wirtschaftsminister Hubert Aiwanger")."""
+    tokens = analysis.tokens
+    runs = []
+    for k, role in enumerate(tokens[:-2]):
+        if not _role_noun(role, lexicon):
+            continue
+        run = []
+        for t in tokens[k + 1 : k + 1 + _MAX_NAME_WORDS]:
+            word = t.text.replace("-", "")
+            if t.sentence != role.sentence or not (word[:1].isupper() and word.isalpha() and not word.isupper()):
+                break
+            if t.pos not in ("PROPN", "NOUN"):
+                break
+            run.append(t)
+        if len(run) >= 2 and run[0].pos == "PROPN" and run[0].index not in known:
+            runs.append(run)
+    return runs
 
 
 def _nearest(
