@@ -268,3 +268,25 @@ def test_what_counts_as_a_shared_word(analyze: Analyze, headline: str, body: str
 )
 def test_a_definite_role_noun_is_the_person_named_before(analyze: Analyze, text: str, name: str) -> None:
     assert [s.name for s in analyze(text).sources if not s.publisher and s.attributions] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an unnamed spokesperson speaks for the organisation, with the role
+        ("Die Anlage werde abgeschaltet, sagte ein Sprecher des Max-Planck-Instituts für Plasmaphysik.",
+         ("Max-Planck-Instituts für Plasmaphysik", "organisation", "Sprecher")),
+        ("Ein Sprecher der Polizei sagte, der Täter sei geflohen.", ("Polizei", "state", "Sprecher")),
+    ],
+)
+def test_an_unnamed_spokesperson_is_the_organisation(
+    analyze: Analyze, text: str, source: tuple[str, str, str | None]
+) -> None:
+    found = [(s.name, s.kind, s.role.text if s.role else None) for s in analyze(text).sources if not s.publisher]
+    assert found == [source]
+
+
+def test_a_named_spokesperson_is_a_person(analyze: Analyze) -> None:
+    found = [s for s in analyze("Ein Sprecher der Schutzvereinigung DSW, Jürgen Kurz, sagte, die Lage sei gut.").sources
+             if not s.publisher]  # fmt: skip
+    assert len(found) == 1 and found[0].kind == "person" and found[0].name.endswith("Jürgen Kurz")

@@ -98,6 +98,26 @@ def _role_noun(token: Token, lexicon: Lexicon) -> bool:
     return token.pos == "NOUN" and _is_role(low, lexicon) and not institution
 
 
+def _spokesperson_of(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    """An unnamed spokesperson speaks for the organisation: "ein Sprecher des Max-Planck-Instituts"
+    is the institute, with the role "Sprecher" (the owner's words, and the role's).  Nothing where
+    the spokesperson is named ("Sprecherin Anna Berger") or no owner follows."""
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    at = next((k for k, t in enumerate(words) if t.pos == "NOUN" and _is_spokesperson(t.text.lower(), lexicon)), None)
+    if at is None or any(t.pos == "PROPN" for t in words[:at]) or "-" in words[at].text:
+        return [], []  # "HZB-Sprecherin": the owner is inside the word, and what follows may be an addressee
+    rest = words[at + 1 :]
+    if rest and rest[0].pos == "PROPN" and rest[0].feature("Case") != "Gen":
+        return [], []  # "Sprecher Max Müller": a named person
+    if _is_full_name(rest[-2:], lexicon) and all(t.pos == "PROPN" and not t.text.isupper() for t in rest[-2:]):
+        return [], []  # "Sprecher der Schutzvereinigung DSW Jürgen Kurz": named after the organisation
+    while rest and rest[0].pos in ("DET", "ADP"):
+        rest = rest[1:]
+    if not any(t.pos in ("NOUN", "PROPN") for t in rest):
+        return [], []
+    return rest, [words[at]]
+
+
 def _is_spokesperson(word: str, lexicon: Lexicon) -> bool:
     return any(w in word for w in lexicon.word_list("spokesperson_words"))
 
@@ -260,9 +280,10 @@ class _SourceFinder:
             self.of_attribution[att.id] = self.of_attribution[att.parent]
             return
         tokens = [t for span in att.source for t in self.index.within(span)]
+        spoke_for, spokes_role = _spokesperson_of(tokens, self.lexicon)
         owner = _own_statement(tokens, self.analysis.tokens, self.lexicon)
         if owner is tokens:
-            owner = _owner(tokens, self.lexicon)
+            owner = spoke_for or _owner(tokens, self.lexicon)
         if owner is not tokens:  # "Angaben der Polizei": the source is the police
             tokens, att = owner, replace(att, source_kind=classify_source(owner, self.lexicon))
         words = _words(tokens)
@@ -282,7 +303,7 @@ class _SourceFinder:
             target = self.known(att, words, name_tokens, key)
         if target is None:
             target = self.new_source(att, words, name_tokens, key)
-        self.record(target, att, name_tokens, role_tokens)
+        self.record(target, att, name_tokens, role_tokens or spokes_role)
 
     def known(self, att: Attribution, words: list[Token], name_tokens: list[Token], key: str) -> int | None:
         """The entity a mention refers back to: a pronoun's or role noun's person, a surname, the same name."""

@@ -26,14 +26,17 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
     outlets, states = lexicon.outlets, lexicon.states
     if any(w in outlets for w in words) or any(name in joined for name in outlets if " " in name):
         return SourceKind.MEDIA
-    if any(w.endswith(lexicon.word_tuple("state_endings")) for w in words if w not in outlets):
+    # heads are matched in the genitive too ("eines Sprechers des Max-Planck-Instituts")
+    genitive = lexicon.word_tuple("genitive_endings")
+    heads = [w[: -len(e)] for w in words for e in genitive if w.endswith(e) and len(w) > len(e) + 3] + words
+    if any(w.endswith(lexicon.word_tuple("state_endings")) for w in heads if w not in outlets):
         return SourceKind.STATE  # "Polizeipräsidium Westpfalz", "EU-Kommission", "Bundesamt für …"
     propn = [t for t in tokens if t.pos == "PROPN"]
-    if (len(propn) >= 2 and not any(w.endswith(org_endings) for w in words)) or (
+    if (len(propn) >= 2 and not any(w.endswith(org_endings) for w in heads)) or (
         propn and any(w.startswith(role_words) for w in words)
     ):
         return SourceKind.PERSON
-    if any(w.endswith(org_endings) for w in words):
+    if any(w.endswith(org_endings) for w in heads):
         return SourceKind.ORGANISATION
     if any(w in states for w in words) or any(n in joined for n in states if " " in n):
         return SourceKind.STATE
