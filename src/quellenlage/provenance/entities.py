@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from .. import lang
 from ..lang import Lexicon
 from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
-from .sources import _acronym, classify_source
+from .sources import classify_source, is_acronym
 
 _QUOTES = "\"„“”‚‘’'»«"
 AUTHOR = -1  # the entity index of attributions in the author's own voice ("Ich meine, …" outside quotes)
@@ -341,7 +341,7 @@ class _SourceFinder:
     def expansion(self, token: Token) -> list[Token] | None:
         """The words the text spells an abbreviation out with, "Bundesamt für Sicherheit in der
         Informationstechnik (BSI)": the noun phrase before its first "(ABBR)", if any."""
-        if not _acronym(token.text):
+        if not is_acronym(token.text):
             return None
         tokens = self.analysis.tokens
         at = next((i for i in range(1, len(tokens) - 1) if tokens[i].text == token.text

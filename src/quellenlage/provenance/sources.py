@@ -44,14 +44,14 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
         return SourceKind.VAGUE
     if any(w.startswith(role_words) for w in words):
         return SourceKind.PERSON
-    if any(_acronym(t.text) for t in tokens):
+    if any(is_acronym(t.text) for t in tokens):
         return SourceKind.ORGANISATION  # "BSI", "CMS", "Forum Waffenrecht (FWR)"
     return SourceKind.UNKNOWN
 
 
-def _acronym(word: str) -> bool:
+def is_acronym(word: str) -> bool:
     """An abbreviation of capitals (two to six letters, digits allowed after the first): "BSI", "G7"."""
     return 2 <= len(word) <= 6 and word[0].isupper() and word.isupper() and word.isalnum()
 
 
-__all__ = ["classify_source"]
+__all__ = ["classify_source", "is_acronym"]
