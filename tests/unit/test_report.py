@@ -61,3 +61,15 @@ def test_a_discontinuous_cue_reads_with_an_ellipsis() -> None:
     assert spans_phrase([wie, behauptet]) == "Wie … behauptet"
     assert spans_phrase([teilte, die]) == "teilte die"
     assert spans_phrase([]) == ""
+
+
+def test_html_report_opens_in_german_and_switches_to_english(analyze) -> None:  # type: ignore[no-untyped-def]
+    html = render_html(analyze("Kanzlerin lobt Polizei\n\n" + TEXT))
+    views = re.findall(r'<div class="ui" lang="(de|en)"( hidden)?>', html)
+    assert views == [("de", ""), ("en", " hidden")]  # German first and shown, English hidden
+    german, english = html.split('<div class="ui" lang="en"', 1)
+    assert "Wer sagt was" in german and "Schlagzeilen-Check" in german
+    assert "Staat/Amt" in german and "state/official" not in german and "state/official" in english
+    assert "Who says what" in english and "Headline check" in english
+    assert 'data-to="en">English</button>' in german and 'data-to="de">Deutsch</button>' in english
+    assert html.count("<script>") == 1 and "src=" not in html.split("<script>")[1]

@@ -1,5 +1,6 @@
 """A standalone HTML report: the article with sources, cues, messages and hedges highlighted,
-and beside it the list of who says what.  One file, inline CSS, no external assets."""
+and beside it the list of who says what.  One file, inline CSS, no external assets; in German,
+with a switch to English (``report/ui.py``), like the web page."""
 
 from __future__ import annotations
 
@@ -8,16 +9,8 @@ from html import escape
 from .. import lang
 from ..lang import Language
 from ..model import Analysis, Attribution, BlockKind
-from .labels import (
-    KIND_LABELS,
-    VERDICT_LABELS,
-    chain_text,
-    outermost,
-    source_line,
-    source_text,
-    spans_phrase,
-    type_label,
-)
+from .labels import chain_text, outermost, source_line, spans_phrase, type_label
+from .ui import UI_LANGUAGES, ui_words
 
 _CSS = """
 body{font:16px/1.55 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -36,7 +29,8 @@ aside .vague,aside .anonymous{background:#f8c4cc}aside .hedged{color:#b0263a;fon
 .c-mixed{box-shadow:inset 0 -3px #b07cc6}.check{margin:1rem 2rem 0;padding:.8rem 1.2rem;border-radius:.5rem;
 background:#fff;border:2px solid #2e7d32}.check.stronger_than_body,.check.unsupported{border-color:#d1495b}
 .check h2{margin:.2rem 0 .5rem;font-size:1.1rem}.check li{margin-bottom:.4rem}.check .ev{color:#555;font-size:.9rem}
-.chain{font-weight:600}
+.chain{font-weight:600}header .switch{float:right;font:inherit;font-size:.85rem;padding:.2rem .6rem;
+border:1px solid #fff;border-radius:.3rem;background:transparent;color:#fff;cursor:pointer}
 @media(max-width:800px){main{grid-template-columns:1fr}}
 """
 
@@ -78,47 +72,83 @@ def _highlighted(analysis: Analysis, start: int, end: int, marks: list[set[str]]
     return "".join(out)
 
 
-def _who_says_what(att: Attribution, language: Language) -> str:
+def _who_says_what(att: Attribution, ui: str, language: Language) -> str:
     kind = att.source_kind.value
     message = " … ".join(s.text for s in att.message)
     short = message if len(message) <= 220 else message[:217] + "…"
-    hedged = '<div class="hedged">hedged / distanced</div>' if att.hedged else ""
+    words = ui_words(ui)
+    hedged = f'<div class="hedged">{words["words"]["hedged"]}</div>' if att.hedged else ""
     cue = spans_phrase(att.cue)
+    name = " ".join(s.text for s in att.source) or words["words"]["no_source"]
+    # English keeps the article language's own word for a form ("hearsay (soll)"), as the text report
+    kind_of_speech = type_label(att.type, language) if ui == "en" else words["types"][att.type.value]
     return (
-        f"<li><strong>{escape(source_text(att))}</strong>"
-        f'<span class="kind {kind}">{escape(KIND_LABELS[att.source_kind])}</span> '
-        f"<em>{escape(cue)}</em> · {escape(type_label(att.type, language))}"
+        f"<li><strong>{escape(name)}</strong>"
+        f'<span class="kind {kind}">{escape(words["kinds"][kind])}</span> '
+        f"<em>{escape(cue)}</em> · {escape(kind_of_speech)}"
         f"<div>{escape(short)}</div>{hedged}</li>"
     )
 
 
-def _headline_check(analysis: Analysis) -> str:
+def _headline_check(analysis: Analysis, ui: str) -> str:
     check = analysis.headline
     if check is None or check.verdict == "no_headline":
         return ""
+    words = ui_words(ui)
     items = []
     for f in check.findings:
         evidence = " · ".join(f"„{escape(e.text[:140])}{'…' if len(e.text) > 140 else ''}“"
                               for e in outermost(f.evidence)[:3])  # fmt: skip
-        items.append(f'<li data-code="{f.code}"><strong>{escape(f.span.text)}</strong>: {escape(f.message)}'
+        said = words.get("findings", {}).get(f.code.value, f.message)
+        items.append(f'<li data-code="{f.code}"><strong>{escape(f.span.text)}</strong>: {escape(said)}'
                      + (f'<div class="ev">{evidence}</div>' if evidence else "") + "</li>")  # fmt: skip
-    return (f'<section class="check {check.verdict}" id="headline-check"><h2>Headline check: '
-            f"{escape(VERDICT_LABELS[check.verdict])}</h2><ul>{''.join(items)}</ul></section>")  # fmt: skip
+    return (f'<section class="check {check.verdict}"><h2>{words["words"]["check"]}: '
+            f"{escape(words['verdicts'][check.verdict])}</h2><ul>{''.join(items)}</ul></section>")  # fmt: skip
 
 
-def _sources(analysis: Analysis) -> str:
+def _sources(analysis: Analysis, ui: str) -> str:
     sources = [s for s in analysis.sources if not s.publisher and s.attributions]
     if not sources:
         return ""
-    items = "".join(f'<li class="source"><span class="kind {s.kind.value}">{escape(KIND_LABELS[s.kind])}</span> '
+    kinds, words = ui_words(ui)["kinds"], ui_words(ui)["words"]
+    items = "".join(f'<li class="source"><span class="kind {s.kind.value}">{escape(kinds[s.kind.value])}</span> '
                     f"{escape(source_line(s, with_kind=False))}</li>" for s in sources)  # fmt: skip
     chains = "".join(f'<li class="chain">{escape(chain_text(analysis, c))}</li>'
                      for c in analysis.chains if c.depth > 1)  # fmt: skip
-    return f"<h2>Sources</h2><ul>{items}</ul>" + (f"<h3>Chains</h3><ul>{chains}</ul>" if chains else "")
+    return f"<h2>{words['sources']}</h2><ul>{items}</ul>" + (
+        f"<h3>{words['chains']}</h3><ul>{chains}</ul>" if chains else ""
+    )
+
+
+def _page(analysis: Analysis, article_html: str, ui: str) -> str:
+    """One interface language's view: header with legend and switch, headline check, article, lists."""
+    words = ui_words(ui)["words"]
+    other = next(code for code in UI_LANGUAGES if code != ui)
+    language = lang.of(analysis.article)
+    items = "".join(_who_says_what(a, ui, language) for a in analysis.attributions if a.parent is None)
+    diags = "".join(f'<li class="diag">{escape(d.message)}</li>' for d in analysis.diagnostics)
+    dropped = "".join(f"<li>{escape(line)}</li>" for line in analysis.article.dropped)
+    legend = "".join(f'<span class="{cls}">{words[key]}</span>' for cls, key in (
+        ("src", "source"), ("cue", "cue"), ("msg", "message"), ("hedge", "hedge"), ("c-outlet", "outlet"),
+        ("c-source", "attributed"), ("c-mixed", "mixed")))  # fmt: skip
+    return f"""<div class="ui" lang="{ui}"{"" if ui == UI_LANGUAGES[0] else " hidden"}>
+<header><button class="switch" type="button" data-to="{other}">{words["switch"]}</button>
+<h1>{words["title"]}</h1><div class="legend">{legend}</div></header>{_headline_check(analysis, ui)}
+<main><article lang="{analysis.article.metadata.language or "und"}">{article_html}</article>
+<aside>{_sources(analysis, ui)}<h2>{words["who"]}</h2><ol>{items or f"<li>{words['none']}</li>"}</ol>
+{f"<h3>{words['notes']}</h3><ul>{diags}</ul>" if diags else ""}
+{f'<h3>{words["dropped"]}</h3><ul class="dropped">{dropped}</ul>' if dropped else ""}
+</aside></main></div>"""
+
+
+# the switch between the two interface languages: no other script, nothing loaded
+_SWITCH = """document.querySelectorAll("button.switch").forEach((b) => b.addEventListener("click", () => {
+  document.querySelectorAll("div.ui").forEach((d) => { d.hidden = d.lang !== b.dataset.to; });
+}));"""
 
 
 def render_html(analysis: Analysis) -> str:
-    """The whole report as one HTML document."""
+    """The whole report as one HTML document, in German with a switch to English."""
     article = analysis.article
     marks = _classes(analysis)
     blocks = []
@@ -126,22 +156,13 @@ def render_html(analysis: Analysis) -> str:
         tag = "h2" if block.kind is BlockKind.HEADLINE else "p"
         inner = _highlighted(analysis, block.span.start, block.span.end, marks)
         blocks.append(f'<{tag} class="{block.kind.value}">{inner}</{tag}>')
-    language = lang.of(analysis.article)
-    items = "".join(_who_says_what(a, language) for a in analysis.attributions if a.parent is None)
-    diags = "".join(f'<li class="diag">{escape(d.message)}</li>' for d in analysis.diagnostics)
-    dropped = "".join(f"<li>{escape(line)}</li>" for line in article.dropped)
-    title = escape(article.metadata.title or "Article")
+    article_html = "".join(blocks)
+    title = escape(article.metadata.title or ui_words(UI_LANGUAGES[0])["words"]["article"])
+    pages = "\n".join(_page(analysis, article_html, ui) for ui in UI_LANGUAGES)
     return f"""<!DOCTYPE html>
-<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="{UI_LANGUAGES[0]}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Quellenlage – {title}</title><style>{_CSS}</style></head><body>
-<header><h1>Quellenlage: who claims what</h1><div class="legend"><span class="src">source</span>
-<span class="cue">cue</span><span class="msg">message</span><span class="hedge">hedge</span>
-<span class="c-outlet">outlet's own claim</span><span class="c-source">attributed</span>
-<span class="c-mixed">mixed</span>
-</div></header>{_headline_check(analysis)}
-<main><article>{"".join(blocks)}</article>
-<aside>{_sources(analysis)}<h2>Who says what</h2><ol>{items or "<li>No attributions found.</li>"}</ol>
-{f"<h3>Notes</h3><ul>{diags}</ul>" if diags else ""}
-{f'<h3>Removed as boilerplate</h3><ul class="dropped">{dropped}</ul>' if dropped else ""}
-</aside></main></body></html>
+{pages}
+<script>{_SWITCH}</script></body></html>
 """

@@ -6,12 +6,9 @@ from collections.abc import Sequence
 
 from ..lang import Language
 from ..model import Analysis, Attribution, AttributionType, Chain, Source, SourceKind, Span
+from .ui import ui_words
 
-TYPE_LABELS = {
-    AttributionType.DIRECT: "direct quote", AttributionType.INDIRECT: "indirect speech",
-    AttributionType.REPORTED: "reported speech act", AttributionType.FREE_INDIRECT: "hearsay",
-    AttributionType.INDIRECT_FREE_INDIRECT: "continued indirect speech",
-}  # fmt: skip
+TYPE_LABELS = {AttributionType(k): v for k, v in ui_words("en")["types"].items()}
 
 
 def type_label(kind: AttributionType, language: Language) -> str:
@@ -21,21 +18,14 @@ def type_label(kind: AttributionType, language: Language) -> str:
     return own if own != kind.value else TYPE_LABELS[kind]
 
 
-KIND_LABELS = {
-    SourceKind.PERSON: "person", SourceKind.ORGANISATION: "organisation", SourceKind.MEDIA: "media",
-    SourceKind.STATE: "state/official", SourceKind.VAGUE: "vague", SourceKind.ANONYMOUS: "no source",
-    SourceKind.PRONOUN: "pronoun", SourceKind.UNKNOWN: "unclassified",
-}  # fmt: skip
+KIND_LABELS = {SourceKind(k): v for k, v in ui_words("en")["kinds"].items()}
 
 
 def source_text(att: Attribution) -> str:
     return " ".join(s.text for s in att.source) or "(no source named)"
 
 
-VERDICT_LABELS = {
-    "supported": "supported by the body", "stronger_than_body": "stronger than the body",
-    "unsupported": "not supported by the body", "no_headline": "no headline recognised",
-}  # fmt: skip
+VERDICT_LABELS: dict[str, str] = ui_words("en")["verdicts"]
 
 
 def chain_text(analysis: Analysis, chain: Chain) -> str:
