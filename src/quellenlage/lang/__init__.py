@@ -81,6 +81,11 @@ class Language:
             word = word.replace(old, new)
         return word
 
+    @property
+    def quote_characters(self) -> frozenset[str]:
+        """Every quotation mark of the language, opening or closing, and the straight one."""
+        return frozenset("".join(opener + closers for opener, closers in self.quote_marks) + '"')
+
     def label(self, code: str) -> str:
         """The language's own word for a neutral code (``subjunctive`` → "Konjunktiv"), else the code."""
         return dict(self.labels).get(code, code)

@@ -143,7 +143,7 @@ def _owner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     return rest if any(t.pos in ("PROPN", "NOUN") for t in rest) else tokens
 
 
-def _own_statement(tokens: list[Token], all_tokens: tuple[Token, ...], lexicon: Lexicon) -> list[Token]:
+def _own_statement(tokens: list[Token], analysis: Analysis, lexicon: Lexicon) -> list[Token]:
     """The subject of the clause when the source phrase is its own statement ("Ultium Cells investiert
     eigenen Angaben zufolge …", "Nach eigenen Angaben kann Apple …"); the phrase itself otherwise."""
     words = [t for t in tokens if t.pos != "PUNCT"]
@@ -152,7 +152,8 @@ def _own_statement(tokens: list[Token], all_tokens: tuple[Token, ...], lexicon: 
         t.pos == "NOUN" and lexicon.source_noun_medium(t.text) is not None for t in words
     ):
         return tokens
-    sentence = [t for t in all_tokens if t.sentence == tokens[0].sentence]
+    where = analysis.sentences[tokens[0].sentence]
+    sentence = analysis.tokens[where.token_start : where.token_end]
     subject = next((t for t in sentence if t.dep == "nsubj" and t not in tokens), None)
     if subject is None:
         return tokens
@@ -281,7 +282,7 @@ class _SourceFinder:
             return
         tokens = [t for span in att.source for t in self.index.within(span)]
         spoke_for, spokes_role = _spokesperson_of(tokens, self.lexicon)
-        owner = _own_statement(tokens, self.analysis.tokens, self.lexicon)
+        owner = _own_statement(tokens, self.analysis, self.lexicon)
         if owner is tokens:
             owner = spoke_for or _owner(tokens, self.lexicon)
         if owner is not tokens:  # "Angaben der Polizei": the source is the police

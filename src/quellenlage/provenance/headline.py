@@ -31,6 +31,7 @@ from ..model import (
     Analysis,
     Article,
     Assertor,
+    Attribution,
     BlockKind,
     Claim,
     EpistemicStatus,
@@ -48,7 +49,6 @@ from .entities import TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _BREAKS = frozenset({":", "!", "?", "–", "—", ";", ".", "-", "|"})
-_QUOTE_MARKS = '"„“»«'
 _MIN_SHARED = 2
 _MAX_SUPPORT = 4
 _MIN_COMPOUND_HEAD = 6  # letters a speech noun needs to be matched as the end of a compound
@@ -60,13 +60,14 @@ _MIN_MODIFIER = 4  # letters before a loaded stem for it to head a compound
 
 def _stems(tokens: list[Token], lexicon: Lexicon) -> set[str]:
     """Content words by their first five letters; particle verbs with their particle (abwenden)."""
+    return {stem for _, lemma in _content_lemmas(tokens, lexicon) for stem in _word_stems(lemma, lexicon)}
+
+
+def _content_lemmas(tokens: list[Token], lexicon: Lexicon) -> list[tuple[Token, str]]:
+    """The content words with their lemmas, a separated particle joined to its verb ("abwenden")."""
     particle_tags = lexicon.tags("verb_particle")
     particles = {t.head: t.text.lower() for t in tokens if t.tag in particle_tags}
-    out = set()
-    for t in tokens:
-        if _is_content(t):
-            out.update(_word_stems(particles.get(t.index, "") + _lemma(t, lexicon), lexicon))
-    return out
+    return [(t, particles.get(t.index, "") + _lemma(t, lexicon)) for t in tokens if _is_content(t)]
 
 
 def _lemma(token: Token, lexicon: Lexicon) -> str:
@@ -90,38 +91,26 @@ def _word_stems(lemma: str, lexicon: Lexicon) -> list[str]:
     return [part[:7] if len(part) >= 8 else part[:5] for part in parts]
 
 
-def _stem_groups(tokens: list[Token], lexicon: Lexicon) -> list[_Group]:
+def _stem_groups(tokens: list[Token], lexicon: Lexicon) -> list[frozenset[str]]:
     """The content words' stems as ``_stems`` takes them, each with the stems of its synonyms
     ("verjagen" for "vertreiben"): a group matches a sentence that has any of them.  A name of
     several words is one group ("Wladimir Putin"): a sentence that names him shares one thing."""
-    particle_tags = lexicon.tags("verb_particle")
-    particles = {t.head: t.text.lower() for t in tokens if t.tag in particle_tags}
     groups: list[set[str]] = []
-    names: set[int] = set()  # the groups that are names
     seen: set[str] = set()
     previous: Token | None = None
-    for t in tokens:
-        stems = [s for s in _word_stems(particles.get(t.index, "") + _lemma(t, lexicon), lexicon)
-                 if s not in seen] if _is_content(t) else []  # fmt: skip
-        if stems:
+    for t, lemma in _content_lemmas(tokens, lexicon):
+        stems = [s for s in _word_stems(lemma, lexicon) if s not in seen]
+        if not stems:
+            continue
+        name_goes_on = t.pos == "PROPN" and previous is not None and previous.pos == "PROPN"
+        if name_goes_on and previous is not None and previous.index == t.index - 1 and groups:
+            groups[-1].update(stems)  # the next word of a name
+        else:
             synonyms = {s for w in lexicon.synonyms((t.lemma or t.text).lower()) for s in _word_stems(w, lexicon)}
-            if t.pos == "PROPN" and previous is not None and previous.pos == "PROPN" and groups:
-                groups[-1].update(stems)  # the next word of a name
-            else:
-                groups.extend({stem} | synonyms for stem in stems)
-            if t.pos == "PROPN":
-                names.add(len(groups) - 1)
-            seen.update(stems)
+            groups.extend({stem} | synonyms for stem in stems)
+        seen.update(stems)
         previous = t
-    return [_Group(frozenset(g), k in names) for k, g in enumerate(groups)]
-
-
-@dataclass(frozen=True)
-class _Group:
-    """A headline word's stems with its synonyms' (or a name's words), and whether it is a name."""
-
-    stems: frozenset[str]
-    name: bool
+    return [frozenset(g) for g in groups]
 
 
 def _forms(token: Token) -> set[str]:
@@ -173,7 +162,7 @@ def _is_marked(tokens: list[Token], lexicon: Lexicon) -> bool:
     infinitive, not a statement ("Kinderbetreuung flächendeckend ausbauen")."""
     words = {t.text.lower() for t in tokens}
     if words & (lexicon.word_list("headline_doubt_words") | {"?"}) or any(
-        t.text in _QUOTE_MARKS or t.text.lower() in lexicon.hedge_words for t in tokens
+        t.text in lexicon.language.quote_characters or t.text.lower() in lexicon.hedge_words for t in tokens
     ):
         return True
     # a verb of saying by its lemma whatever its tag: the tagger reads headline verbs as adjectives ("warnt")
@@ -237,7 +226,8 @@ class _Body:
     speakers: set[str] = field(init=False)
     messages: list[Span] = field(init=False)
     message_of: dict[int, tuple[Span, ...]] = field(init=False)
-    marks: set[str] = field(init=False)
+    marks: frozenset[str] = field(init=False)
+    by_id: dict[int, Attribution] = field(init=False)
     body_tokens: list[Token] = field(init=False)
     claim_words: dict[int, set[str]] = field(init=False, default_factory=dict)
 
@@ -256,7 +246,8 @@ class _Body:
                           for word in sp.text.split() for part in (word, *word.split("-")) if part}  # fmt: skip
         self.messages = [m for a in attributions for m in a.message]
         self.message_of = {a.id: a.message for a in attributions}
-        self.marks = {mark for pair in lang.of(self.analysis.article).quote_marks for mark in pair}
+        self.marks = lexicon.language.quote_characters
+        self.by_id = {a.id: a for a in attributions}
         # the outlet's own furniture does not count as a use: headlines and subheadings
         heads = [b.span for b in self.analysis.article.blocks if b.kind in (BlockKind.HEADLINE, BlockKind.SUBHEADING)]
         self.body_tokens = [t for t in self.analysis.tokens if not any(h.start <= t.span.start < h.end for h in heads)]
@@ -272,10 +263,10 @@ class _Body:
             return not generalises and not _loaded(self.index.within(claim.span), self.lexicon)
         return True
 
-    def support(self, groups: list[_Group], in_block: set[int]) -> tuple[list[Claim], list[int]]:
+    def support(self, groups: list[frozenset[str]], in_block: set[int]) -> tuple[list[Claim], list[int]]:
         """The best supporting claims (evidence only), and every sentence that matches, restatements
         included; a headline word matches by its stem or a synonym's, a name of several words once."""
-        shared = {s: [g for g in groups if g.stems & cs] for s, cs in self.claim_stems.items() if s not in in_block}
+        shared = {s: [g for g in groups if g & cs] for s, cs in self.claim_stems.items() if s not in in_block}
         matching = [s for s, gs in shared.items() if _supports(len(gs), len(groups))]
         evidence = [s for s in matching if self.is_evidence(self.by_sentence[s])]
         scored = sorted(evidence, key=lambda s: (-len(shared[s]), s))[:_MAX_SUPPORT]
@@ -359,8 +350,7 @@ class _Body:
         if claim.asserted_by is Assertor.OUTLET:
             return claim.status is EpistemicStatus.ASSERTED
         acts = self.lexicon.word_list("performative_cues")
-        by_id = {a.id: a for a in self.analysis.attributions}
-        cues = [t for a in claim.attributions for span in by_id[a].cue for t in self.index.within(span)]
+        cues = [t for a in claim.attributions for span in self.by_id[a].cue for t in self.index.within(span)]
         return any((t.lemma or t.text).lower() in acts for t in cues)
 
     def stated_as_fact(self, span: Span, support: list[Claim]) -> HeadlineFinding:
