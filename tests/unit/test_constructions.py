@@ -303,3 +303,42 @@ def test_every_rule_has_a_stable_ascii_id_and_a_label() -> None:
     assert label("de.quote_sagte_x") == "„…“, sagte X" and label("learned+de.laut") == "trained model + laut X"
     with pytest.raises(ValueError, match="ASCII"):
         Rule("de.heißt_es", "heißt es")
+
+
+# interview layouts: (text, expected (speaker, answer start) pairs); questions are the outlet's own
+INTERVIEWS = [
+    ("Was Ärzte über Krebs sagen\n\nDie Zeitung sprach mit Anna Berger und Jan Vogt.\n\n"
+     "Warum haben Patienten Angst?\n\nBerger: Die Behandlung ist lang. Viele fürchten sie.\n\n"
+     "Vogt: Die Nebenwirkungen sind das Problem.\n\nWas raten Sie?\n\n"
+     "Berger: Offen reden hilft.\n\nVogt: Zeit nehmen.",
+     [("Berger", "Die Behandlung ist lang."), ("Vogt", "Die Nebenwirkungen"), ("Berger", "Offen reden"),
+      ("Vogt", "Zeit nehmen")]),
+    ("Freenet will ins Fernsehen\n\nHerr Vilanek, Sie kaufen einen Sender. Lohnt sich das?"
+     "Christoph Vilanek: Ja, das Geschäft wächst.\n\nWas kostet das Angebot?Wir prüfen die Preise.\n\n"
+     "Wann starten Sie?Im Herbst. Vorher testen wir.\n\nDie Tests laufen in drei Städten.",
+     [("Christoph Vilanek", "Ja, das Geschäft"), ("Christoph Vilanek", "Wir prüfen"),
+      ("Christoph Vilanek", "Im Herbst."), ("Christoph Vilanek", "Die Tests laufen")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "turns"), INTERVIEWS)
+def test_interview_answers_are_the_interviewees_words(analyze, text, turns) -> None:  # type: ignore[no-untyped-def]
+    atts = [a for a in analyze(text).attributions if a.rule == "de.interview_answer"]
+    found = [(_text(a.source), a.message[0].text) for a in atts]
+    assert len(found) == len(turns), found
+    assert [(who, said[: len(start)]) for (who, said), (_, start) in zip(found, turns, strict=False)] == turns, found
+    assert not any("?" in _text(a.message) for a in atts)  # the questions stay the outlet's
+
+
+NOT_INTERVIEWS = [
+    # a speaker's label before a quotation, and the outlet's rhetorical questions
+    "Müller: „Das ist ein Skandal“\n\nWas bedeutet das? Die Stadt muss sparen.\n\n"
+    "Wer zahlt? Die Bürger zahlen.\n\nMüller: „Wir wehren uns.“",
+    # one label and no questions
+    "Bericht aus Berlin\n\nFazit: Die Lage bleibt ernst. Die Regierung berät am Montag.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_INTERVIEWS)
+def test_a_label_and_rhetorical_questions_are_no_interview(analyze, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [a for a in analyze(text).attributions if a.rule == "de.interview_answer"]

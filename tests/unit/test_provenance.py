@@ -290,3 +290,39 @@ def test_a_named_spokesperson_is_a_person(analyze: Analyze) -> None:
     found = [s for s in analyze("Ein Sprecher der Schutzvereinigung DSW, Jürgen Kurz, sagte, die Lage sei gut.").sources
              if not s.publisher]  # fmt: skip
     assert len(found) == 1 and found[0].kind == "person" and found[0].name.endswith("Jürgen Kurz")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a pronoun goes to the person named last, by full name or by surname, whose gender agrees
+        ("Die Präsidentin Irme Berger wurde gewählt, neben dem Bankdirektor Wolfgang Klose aus Ulm. "
+         "Sie betonte, die Arbeit beginne sofort.", "Irme Berger"),
+        ("Die Präsidentin Irme Berger wurde gewählt. Gewählt wurde auch die Direktorin Eva Roth aus Ulm. "
+         "Berger kam spät. Sie sagte, die Arbeit beginne sofort.", "Irme Berger"),
+        ("Der Bankdirektor Wolfgang Klose wurde gewählt, neben der Präsidentin Irme Berger aus Ulm. "
+         "Er sagte, die Arbeit beginne sofort.", "Wolfgang Klose"),
+        # a definite description of one person goes to the person quoted just before
+        ("„Wir haben viel zu tun“, sagte Konzernchef Robert Machtlinger. „Der Markt wächst“, "
+         "betonte der Branchenkenner.", "Robert Machtlinger"),
+        ("„Wir haben viel zu tun“, sagte Konzernchef Robert Machtlinger. „Der Markt wächst“, so der CEO.",
+         "Robert Machtlinger"),
+    ],
+)
+def test_a_pronoun_or_description_is_the_person_before(analyze: Analyze, text: str, speaker: str) -> None:
+    found = [s for s in analyze(text).sources if not s.publisher and s.attributions]
+    assert [s.name for s in found] == [speaker], [(s.name, s.attributions) for s in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody quoted before: "der Nachbar" is someone new, not the man the article is about
+        "Der Sohn des Skistars Willy Bogner ist tot. Der Nachbar sagte, es sei schlimm.",
+        # a body is no person
+        "Jan Berg sagte, es sei gut. Der Verband teilte mit, man prüfe das.",
+        "Jan Berg sagte, es sei gut. Die Klinik teilte mit, man prüfe das.",
+    ],
+)
+def test_a_description_without_a_speaker_before_stands_alone(analyze: Analyze, text: str) -> None:
+    assert len([s for s in analyze(text).sources if not s.publisher and s.attributions]) == 2 - text.startswith("Der Sohn")

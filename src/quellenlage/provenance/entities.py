@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from urllib.parse import urlsplit
@@ -40,6 +40,7 @@ class _Entity:
     country: str | None = None
     attributions: list[int] = field(default_factory=list)
     channels: list[str] = field(default_factory=list)
+    gender: str | None = None
 
 
 class TokenIndex:
@@ -258,6 +259,7 @@ class _SourceFinder:
         self.by_key: dict[str, int] = {}
         self.by_surname: dict[str, int] = {}
         self.names = _person_names(analysis, lexicon)
+        self.name_mentions = _name_mentions(analysis, self.names)
 
     def new_entity(self, name: str, kind: SourceKind, key: str, surname: str | None, full: bool) -> int:
         self.entities.append(_Entity(name=name, kind=kind, key=key, surname=surname))
@@ -273,7 +275,35 @@ class _SourceFinder:
             return self.by_surname[surname]
         k = self.new_entity(" ".join(t.text for t in run), SourceKind.PERSON, _key(run, self.lexicon), surname, True)
         self.entities[k].mentions.append(Span.of(self.text, run[0].span.start, run[-1].span.end))
+        self.entities[k].gender = self.gender_of(run)
         return k
+
+    def gender_of(self, run: list[Token]) -> str | None:
+        """A named person's gender, from the noun right before the name ("die Sozialwissenschaftlerin
+        Irme Stetter-Karp", "Frau Berger"); a name's own tag says nothing reliable."""
+        before = self.analysis.tokens[run[0].index - 1] if run[0].index > 0 else None
+        return _gender(before) if before is not None and before.sentence == run[0].sentence else None
+
+    def nearest_person(self, at: int, gender: str | None) -> int | None:
+        """The person a pronoun or "der 25-Jährige" refers to: the person mentioned last before
+        ``at`` (a source, a full name, or that name's surname again) whose gender agrees."""
+        best: tuple[int, int | list[Token]] | None = None
+        for k, e in enumerate(self.entities):
+            if e.kind is SourceKind.PERSON and _agrees(gender, e.gender):
+                starts = [m.start for m in e.mentions if m.start < at]
+                if starts and (best is None or max(starts) > best[0]):
+                    best = (max(starts), k)
+        k = bisect.bisect_left(self.name_mentions, (at,)) - 1
+        while k >= 0 and (best is None or self.name_mentions[k][0] > best[0]):
+            start, run_at = self.name_mentions[k]
+            run = self.names[run_at]
+            if _agrees(gender, self.gender_of(run)):
+                best = (start, run)
+                break
+            k -= 1
+        if best is None:
+            return None
+        return best[1] if isinstance(best[1], int) else self.person_named(best[1])
 
     def add(self, att: Attribution) -> None:
         """Give the attribution its entity: the enclosing speaker's, a known one, or a new one."""
@@ -313,7 +343,7 @@ class _SourceFinder:
         target: int | None = None
         pronoun = len(low) == 1 and low[0] in self.lexicon.word_list("personal_pronouns")
         if att.source_kind is SourceKind.PRONOUN or pronoun or _is_age(low, self.lexicon):
-            target = _nearest(self.entities, self.names, at, self.person_named)
+            target = self.nearest_person(at, _gender(words[-1]))
         elif not any(t.pos == "PROPN" for t in words) and any(_is_role(w, self.lexicon) for w in low):
             target = _person_with_role(self.entities, low, self.lexicon)
             if target is None:  # "der Ressortchef": the person the text names with that role
@@ -323,6 +353,8 @@ class _SourceFinder:
                 # Ressortchef" after "Wirtschaftsminister Hubert Aiwanger"); an indefinite one
                 # introduces someone ("ein Experte"); a spokesperson speaks for an organisation
                 target = self.introduced_with_role(at)
+        if target is None and self.describes_one(words, att):
+            target = self.last_speaker(at, _gender(words[0]))  # "…", so der Branchenkenner
         bare = _content(name_tokens, self.lexicon)
         if target is None and len(bare) == 1 and (expansion := self.expansion(bare[0])):
             target = self.mentioned_at(expansion)  # "BSI" after "Bundesamt für … (BSI)" spoke
@@ -338,6 +370,37 @@ class _SourceFinder:
         if target is None and key in self.by_key and att.source_kind not in (SourceKind.PRONOUN,):
             target = self.by_key[key]
         return target
+
+    def describes_one(self, words: list[Token], att: Attribution) -> bool:
+        """Whether a mention is a definite description of one person ("der Branchenkenner", "die
+        Newcomerin", "der CEO"): a singular masculine or feminine article, no name, and a head that is
+        no body, document or spokesperson."""
+        if not _definite(words) or len(words) > _MAX_DESCRIPTION or att.source_kind not in _DESCRIBED:
+            return False
+        head = words[-1]
+        low = head.text.lower()
+        if any(t.pos == "PROPN" for t in words) and not (head.pos == "PROPN" and _is_role(low, self.lexicon)):
+            return False  # a name ("der Spiegel"), but "der CEO", which the tagger reads as one
+        if words[0].feature("Number") != "Sing" or _gender(words[0]) not in _PERSON_GENDERS:
+            return False  # the article's gender and number: the tagger guesses them for rare nouns
+        bodies = self.lexicon.word_tuple("state_endings") + self.lexicon.word_tuple("organisation_endings")
+        if low.endswith(bodies + self.lexicon.word_tuple("non_person_endings")) or _is_spokesperson(low, self.lexicon):
+            return False
+        return self.lexicon.source_noun_medium(head.text) is None
+
+    def last_speaker(self, at: int, gender: str | None) -> int | None:
+        """The person quoted last before ``at``, a few sentences back at most, whose gender agrees."""
+        sentences = SentenceIndex(self.analysis.sentences)
+        best, best_at = None, -1
+        for k, e in enumerate(self.entities):
+            if e.kind is not SourceKind.PERSON or not e.attributions or not _agrees(gender, e.gender):
+                continue
+            starts = [m.start for m in e.mentions if m.start < at]
+            if starts and max(starts) > best_at:
+                best, best_at = k, max(starts)
+        if best is None or sentences.at(at) - sentences.at(best_at) > _SPEAKER_REACH:
+            return None
+        return best
 
     def expansion(self, token: Token) -> list[Token] | None:
         """The words the text spells an abbreviation out with, "Bundesamt für Sicherheit in der
@@ -399,7 +462,10 @@ class _SourceFinder:
             kind = spelled if spelled is not SourceKind.UNKNOWN else kind
         surname = name_tokens[-1].text.lower() if kind is SourceKind.PERSON and name_tokens else None
         name = _display(name_tokens, self.lexicon) if name_tokens else "(no source named)"
-        return self.new_entity(name, kind, key, surname, len(name_tokens) >= 2)
+        k = self.new_entity(name, kind, key, surname, len(name_tokens) >= 2)
+        if kind is SourceKind.PERSON:  # "die Sprecherin", "Ministerin Anna Berger"
+            self.entities[k].gender = _gender(next((t for t in reversed(words) if t.pos == "NOUN"), None))
+        return k
 
     def record(self, target: int, att: Attribution, name_tokens: list[Token], role_tokens: list[Token]) -> None:
         entity = self.entities[target]
@@ -416,6 +482,10 @@ class _SourceFinder:
 
 
 _MAX_NAME_WORDS = 3  # words of a person's name after a role noun
+_MAX_DESCRIPTION = 3  # words of a definite description: article, adjective, noun
+_SPEAKER_REACH = 5  # sentences back that a definite description still finds its speaker
+_DESCRIBED = frozenset({SourceKind.UNKNOWN, SourceKind.PERSON, SourceKind.VAGUE})
+_PERSON_GENDERS = frozenset({"Masc", "Fem"})
 _MAX_EXPANSION = 8  # words an abbreviation's spelled-out name may have
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET"})  # the parts of speech a spelled-out name runs over
 
@@ -507,22 +577,29 @@ def _names_after_roles(analysis: Analysis, lexicon: Lexicon, known: set[int]) ->
     return runs
 
 
-def _nearest(
-    entities: list[_Entity], names: list[list[Token]], at: int, person_named: Callable[[list[Token]], int]
-) -> int | None:
+def _name_mentions(analysis: Analysis, names: list[list[Token]]) -> list[tuple[int, int]]:
+    """(start, index into ``names``) of every full name and every later mention of its surname alone
+    ("Stetter-Karp" after "Irme Stetter-Karp"), sorted by start."""
+    out = [(run[0].span.start, k) for k, run in enumerate(names)]
+    first: dict[str, tuple[int, int]] = {}
+    for k, run in enumerate(names):
+        first.setdefault(run[-1].text, (run[-1].index, k))
+    for t in analysis.tokens:
+        seen = first.get(t.text)
+        if seen is not None and t.index > seen[0] and t.text[:1].isupper():
+            out.append((t.span.start, seen[1]))
+    return sorted(out)
 
-    """The person a pronoun or "der 25-Jährige" refers to: the nearest person before ``at``,
-    a source already known or a full name anywhere in the text."""
-    best_entity, best_at = None, -1
-    for k, e in enumerate(entities):
-        if e.kind is SourceKind.PERSON:
-            before = [m.start for m in e.mentions if m.start < at]
-            if before and max(before) > best_at:
-                best_entity, best_at = k, max(before)
-    run = next((r for r in reversed(names) if r[0].span.start < at), None)
-    if run is not None and run[0].span.start > best_at:
-        return person_named(run)
-    return best_entity
+
+def _gender(token: Token | None) -> str | None:
+    """The grammatical gender a noun or pronoun gives its person (UD's ``Gender``), if any."""
+    if token is None or token.pos not in ("NOUN", "PRON", "DET"):
+        return None
+    return token.feature("Gender") or None
+
+
+def _agrees(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _person_with_role(entities: list[_Entity], words: list[str], lexicon: Lexicon) -> int | None:
