@@ -32,6 +32,16 @@ CASES = [
      "Die Regierung bezeichnete den Angriff als „Terrorakt“."),
     ("Der Täter soll das Auto gestohlen haben.", T.FREE_INDIRECT, "", "",
      "Der Täter soll das Auto gestohlen haben."),
+    # a short quote that opens its sentence and is framed as speech, though it reads like a title;
+    # the particle of the next verb ("reihte sich … ein") is not the cue's
+    ("«Gute Besserung Champ», schrieb der Radprofi Simon Geschke und reihte sich in die Anteilnahme ein.",
+     T.DIRECT, "der Radprofi Simon Geschke", "schrieb", "«Gute Besserung Champ»"),
+    # reporting verbs of disclosure, evidence and insistence
+    ("Er sei ein windiger Typ, wie Schick selbst verrät.", T.INDIRECT, "Schick", "wie verrät",
+     "Er sei ein windiger Typ"),
+    ("Der Minister pochte auf eine schnelle Entscheidung.", T.REPORTED, "Der Minister", "pochte",
+     "Der Minister pochte auf eine schnelle Entscheidung."),
+    ("Das Gericht rügte die Behörde.", T.REPORTED, "Das Gericht", "rügte", "Das Gericht rügte die Behörde."),
 ]  # fmt: skip
 
 

@@ -133,7 +133,9 @@ class SentenceView:
     def particle(self, i: int) -> int | None:
         """The separated verb particle of finite verb ``i`` (parse first, then the PTKVZ tag)."""
         for k in self.children(i, "compound", "svp", "prt"):
-            if self.tokens[k].tag in self.closed.particle_tags:
+            if self.tokens[k].tag in self.closed.particle_tags and not any(
+                self.is_finite(j) for j in range(i + 1, k)
+            ):  # not across another verb: "schrieb X und reihte sich … ein"
                 return k
         if not self.is_finite(i):
             return None
@@ -151,6 +153,8 @@ class SentenceView:
                 if not stretch or self.clause_like(stretch) or self.infinitive_clause(stretch):
                     return None
                 continue
+            if self.is_finite(k):
+                return None  # "schrieb X und reihte sich … ein": the particle is the next verb's
             if self.tokens[k].tag in self.closed.particle_tags:
                 return k
             # a particle the tagger missed ("gab … bekannt" tagged as an adjective): the clause's

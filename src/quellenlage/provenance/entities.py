@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from .. import lang
 from ..lang import Lexicon
-from ..model import Analysis, Attribution, Sentence, SourceKind, Span, Token
+from ..model import Analysis, Attribution, AttributionType, Sentence, SourceKind, Span, Token
 from .sources import classify_source, is_acronym
 
 _QUOTES = "\"„“”‚‘’'»«"
@@ -173,7 +173,9 @@ def _name_and_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], 
             return head, tail
     # trailing proper names after a role: "der … Stabschef des kasachischen Präsidenten Timur Suleimenow"
     k = len(words)
-    while k > 0 and words[k - 1].pos == "PROPN" and words[k - 1].text[:1].isupper():
+    while k > 0 and words[k - 1].pos == "PROPN" and words[k - 1].text[:1].isupper() and (
+        k == len(words) or not _is_role(words[k - 1].text, lexicon)  # "DAI-Chefin", read as a name
+    ):
         k -= 1
     names, before = words[k:], words[:k]
     if names and before and any(_is_role(t.text, lexicon) for t in before):
@@ -260,6 +262,7 @@ class _SourceFinder:
         self.by_surname: dict[str, int] = {}
         self.names = _person_names(analysis, lexicon)
         self.name_mentions = _name_mentions(analysis, self.names)
+        self.run_at = {t.index: run for run in self.names for t in run}
 
     def new_entity(self, name: str, kind: SourceKind, key: str, surname: str | None, full: bool) -> int:
         self.entities.append(_Entity(name=name, kind=kind, key=key, surname=surname))
@@ -284,26 +287,26 @@ class _SourceFinder:
         before = self.analysis.tokens[run[0].index - 1] if run[0].index > 0 else None
         return _gender(before) if before is not None and before.sentence == run[0].sentence else None
 
-    def nearest_person(self, at: int, gender: str | None) -> int | None:
+    def nearest_person(self, at: int, gender: str | None, since: int = 0) -> int | None:
         """The person a pronoun or "der 25-Jährige" refers to: the person mentioned last before
-        ``at`` (a source, a full name, or that name's surname again) whose gender agrees."""
-        best: tuple[int, int | list[Token]] | None = None
+        ``at`` and from ``since`` on (a source, a full name, or that name's surname again), whose
+        gender agrees."""
+        best_at, best_entity, best_run = -1, None, None
         for k, e in enumerate(self.entities):
             if e.kind is SourceKind.PERSON and _agrees(gender, e.gender):
                 starts = [m.start for m in e.mentions if m.start < at]
-                if starts and (best is None or max(starts) > best[0]):
-                    best = (max(starts), k)
+                if starts and max(starts) > best_at:
+                    best_at, best_entity = max(starts), k
         k = bisect.bisect_left(self.name_mentions, (at,)) - 1
-        while k >= 0 and (best is None or self.name_mentions[k][0] > best[0]):
+        while k >= 0 and self.name_mentions[k][0] > best_at:
             start, run_at = self.name_mentions[k]
-            run = self.names[run_at]
-            if _agrees(gender, self.gender_of(run)):
-                best = (start, run)
+            if _agrees(gender, self.gender_of(self.names[run_at])):
+                best_at, best_run = start, self.names[run_at]
                 break
             k -= 1
-        if best is None:
+        if best_at < since:
             return None
-        return best[1] if isinstance(best[1], int) else self.person_named(best[1])
+        return self.person_named(best_run) if best_run is not None else best_entity
 
     def add(self, att: Attribution) -> None:
         """Give the attribution its entity: the enclosing speaker's, a known one, or a new one."""
@@ -324,17 +327,41 @@ class _SourceFinder:
             if speaker is not None:
                 self.entities[speaker].attributions.append(att.id)
             return
-        if not words:  # no source named ("es heißt", passive): one entity per construction
-            key, target = "(anonymous)", None
-            name_tokens: list[Token] = []
-            role_tokens: list[Token] = []
-        else:
-            name_tokens, role_tokens = _name_and_role(tokens, self.lexicon)
-            key = _key(name_tokens, self.lexicon)
-            target = self.known(att, words, name_tokens, key)
+        if not words:  # no source named ("es heißt", a passive, a quote on its own)
+            speaker = self.quoted_in_paragraph(att)
+            if speaker is not None:
+                self.record(speaker, att, [], [])
+            return  # no entity for nobody: the attribution stays, with no source
+        name_tokens, role_tokens = _name_and_role(self.with_name(tokens), self.lexicon)
+        key = _key(name_tokens, self.lexicon)
+        target = self.known(att, words, name_tokens, key)
         if target is None:
             target = self.new_source(att, words, name_tokens, key)
         self.record(target, att, name_tokens, role_tokens or spokes_role)
+
+    def with_name(self, tokens: list[Token]) -> list[Token]:
+        """A source phrase with the whole of the name it ends in, or that follows its role noun: the
+        tagger cuts "DAI-Chefin Christine | Bortenlänger" and "dem Apple-Analysten | Ming-Chi Kuo"."""
+        last = tokens[-1]
+        run = self.run_at.get(last.index)
+        if run is None and last.text[:1].isupper() and _is_role(last.text, self.lexicon):
+            run = self.run_at.get(last.index + 1)
+            run = run if run is not None and run[0].index == last.index + 1 else None
+        if run is None or run[-1].index <= last.index:
+            return tokens
+        return tokens + [t for t in run if t.index > last.index]
+
+    def quoted_in_paragraph(self, att: Attribution) -> int | None:
+        """The speaker of a quotation with no speaker of its own: the person the paragraph names
+        last before it ("Barisic ist Tag und Nacht auf Achse. „Es ist intensiver denn je.“")."""
+        if att.type is not AttributionType.DIRECT or not att.message:
+            return None
+        at = att.message[0].start
+        sentence = SentenceIndex(self.analysis.sentences).at(at)
+        if sentence < 0:
+            return None
+        block = self.analysis.article.blocks[self.analysis.sentences[sentence].block]
+        return self.nearest_person(at, None, since=block.span.start)
 
     def known(self, att: Attribution, words: list[Token], name_tokens: list[Token], key: str) -> int | None:
         """The entity a mention refers back to: a pronoun's or role noun's person, a surname, the same name."""
@@ -363,9 +390,9 @@ class _SourceFinder:
         if target is None and last in self.by_surname and (att.source_kind is SourceKind.PERSON or single):
             target = self.by_surname[last]  # "Berger" after "Anna Berger", whatever the mention's own typing
         if target is None and single and att.source_kind in (SourceKind.UNKNOWN, SourceKind.PERSON):
-            run = next((r for r in reversed(self.names) if r[-1].text == name_tokens[0].text
-                        and r[0].span.start < at), None)  # fmt: skip
-            if run is not None:  # "Schetyna" after "Außenminister Grzegorz Schetyna"
+            runs = [r for r in self.names if r[-1].text == name_tokens[0].text]
+            run = next((r for r in reversed(runs) if r[0].span.start < at), runs[0] if runs else None)
+            if run is not None:  # "Schetyna" after "Außenminister Grzegorz Schetyna", or in a lead before it
                 target = self.person_named(run)
         if target is None and key in self.by_key and att.source_kind not in (SourceKind.PRONOUN,):
             target = self.by_key[key]
@@ -569,10 +596,10 @@ def _names_after_roles(analysis: Analysis, lexicon: Lexicon, known: set[int]) ->
             word = t.text.replace("-", "")
             if t.sentence != role.sentence or not (word[:1].isupper() and word.isalpha() and not word.isupper()):
                 break
-            if t.pos not in ("PROPN", "NOUN"):
-                break
+            if t.pos not in ("PROPN", "NOUN") and not (t.pos == "ADJ" and "-" in t.text):
+                break  # a hyphenated given name reads as an adjective: "Ming-Chi Kuo"
             run.append(t)
-        if len(run) >= 2 and run[0].pos == "PROPN" and run[0].index not in known:
+        if len(run) >= 2 and any(t.pos == "PROPN" for t in run) and run[0].index not in known:
             runs.append(run)
     return runs
 

@@ -14,10 +14,12 @@ from ...attribution.draft import Draft
 from ...attribution.quotes import Quote, is_name
 from ...attribution.syntax import SentenceView
 from ...model import Analysis, AttributionType, Medium
+from . import LANGUAGE
 from . import rules as R
 from .frames import addressee_of, posted_online
 
 _LONG = 4
+_UTTERANCES = LANGUAGE.lexicon.word_list("utterance_nouns")  # "Fazit:", "Nachsatz:" introduce words, not speakers
 
 
 def quote_drafts(
@@ -26,17 +28,22 @@ def quote_drafts(
     """Drafts for speech quotes; ``drafts`` are the sentence-level ones, used for nesting."""
     out: list[Draft] = []
     for quote in quotes:
-        if is_name(analysis, quote):
+        view_open = views[analysis.tokens[quote.open].sentence]
+        view_close = views[analysis.tokens[quote.close].sentence]
+        parent = _enclosing(quote, drafts)
+        # a short quote that opens its sentence and is framed as speech is speech, even if it reads
+        # like a title: "«Gute Besserung Champ», schrieb X"
+        framed = _frame_after(quote, view_close) if quote.open == view_open.start else None
+        if is_name(analysis, quote) and framed is None:
             continue
         inner = [i for i in quote.inner if not _mark(analysis, i)]
         words = [i for i in inner if analysis.tokens[i].text.isalnum() or analysis.tokens[i].pos not in ("PUNCT", "")]
-        parent = _enclosing(quote, drafts)
         if len(words) < _LONG and not _ends_sentence(analysis, quote):
-            if parent is not None and quote.open not in parent.source:
+            if framed is not None:
+                out.append(framed)
+            elif parent is not None and quote.open not in parent.source:
                 out.append(_nested(quote, parent))
             continue
-        view_open = views[analysis.tokens[quote.open].sentence]
-        view_close = views[analysis.tokens[quote.close].sentence]
         draft = _frame_after(quote, view_close) or _frame_before(quote, view_open)
         if draft is None and parent is not None:
             draft = _nested(quote, parent)
@@ -129,7 +136,7 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
         finite = [i for i in body if view.is_finite(i)]
         source = view.trim([i for i in view.subject(finite[0]) if i in body]) if finite else []
         source = source or view.np_before(colon)
-        if source:
+        if source and view.tok(source[-1]).text.lower() not in _UTTERANCES:  # "Ernster Nachsatz: „…“": no one
             return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), source=source,
                          frame=pre, rule=R.X_COLON_QUOTE.id, priority=R.X_COLON_QUOTE.priority,
                          sentence=view.sentence.index)  # fmt: skip
