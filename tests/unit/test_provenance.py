@@ -354,3 +354,35 @@ def test_nobody_is_no_source(analyze: Analyze) -> None:
     a = analyze("Der Täter soll geflohen sein. Die Lage sei ernst, hieß es. Das Auto soll gestohlen sein.")
     assert len(a.attributions) >= 2
     assert [s for s in a.sources if not s.publisher] == []
+
+
+def test_a_body_named_by_its_head_noun_is_the_one_named_in_full(analyze: Analyze) -> None:
+    a = analyze("Am Samstag warnte die Gemeinde Boltigen vor belastetem Wasser.\n\n"
+                "Auf Nachfrage führte die Gemeinde weiter aus, dass geringe Mengen gefunden wurden.")  # fmt: skip
+    found = [(s.name, s.kind, len(s.attributions)) for s in a.sources if not s.publisher]
+    assert found == [("Gemeinde Boltigen", SourceKind.STATE, 2)]
+
+
+@pytest.mark.parametrize(
+    ("span", "is_someone"),
+    [
+        ("Herstellung von synthetischem Treibstoff", False),  # an abstract noun is no speaker
+        ("Beschlagnahmungen", False),
+        ("November", False),  # nor a time word
+        ("Branchenkenner", True),
+        ("Robert Machtlinger", True),
+    ],
+)
+def test_a_span_only_the_model_read_as_a_source_names_someone(analyze: Analyze, span: str, is_someone: bool) -> None:
+    from dataclasses import replace
+
+    from quellenlage.model import Span
+    from quellenlage.provenance.entities import find_sources
+
+    text = f"Die Branche wachse, sagten sie. {span} erwartet, dass die Nachfrage steigt."
+    a = analyze(text)
+    start = text.index(span)
+    learned = replace(a.attributions[0], id=99, rule="learned", source_kind=SourceKind.UNKNOWN, parent=None,
+                      source=(Span.of(text, start, start + len(span)),))  # fmt: skip
+    entities, of_attribution = find_sources(replace(a, attributions=(learned,)))
+    assert (99 in of_attribution) is is_someone, [e.name for e in entities]

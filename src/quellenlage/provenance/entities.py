@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from .. import lang
 from ..lang import Lexicon
+from ..lang.rules import LEARNED
 from ..model import Analysis, Attribution, AttributionType, Sentence, SourceKind, Span, Token
 from .sources import classify_source, is_acronym
 
@@ -327,6 +328,8 @@ class _SourceFinder:
             if speaker is not None:
                 self.entities[speaker].attributions.append(att.id)
             return
+        if words and self.no_one(words, att):
+            words = []  # "Herstellung von synthetischem Treibstoff", "November": a misread source span
         if not words:  # no source named ("es heißt", a passive, a quote on its own)
             speaker = self.quoted_in_paragraph(att)
             if speaker is not None:
@@ -338,6 +341,21 @@ class _SourceFinder:
         if target is None:
             target = self.new_source(att, words, name_tokens, key)
         self.record(target, att, name_tokens, role_tokens or spokes_role)
+
+    def no_one(self, words: list[Token], att: Attribution) -> bool:
+        """Whether a source phrase the model found names no one who could speak: a time word
+        ("November"), or no name, no known kind of source and a first noun that is abstract
+        ("Herstellung", "Beschlagnahmungen")."""
+        if att.rule != LEARNED.id or att.source_kind is not SourceKind.UNKNOWN:
+            return False  # only the model's own spans: a rule's source is anchored by its construction
+        if all(t.text.lower() in self.lexicon.word_list("time_words") for t in _content(words, self.lexicon)):
+            return True
+        if any(t.pos in ("PROPN", "PRON") for t in words):
+            return False
+        head = next((t for t in words if t.pos == "NOUN"), words[-1]).text.lower()
+        stem = next((head[: -len(e)] for e in self.lexicon.word_tuple("plural_endings") if head.endswith(e)), head)
+        abstract = self.lexicon.word_tuple("non_person_endings")
+        return head.endswith(abstract) or stem.endswith(abstract)
 
     def with_name(self, tokens: list[Token]) -> list[Token]:
         """A source phrase with the whole of the name it ends in, or that follows its role noun: the
@@ -383,6 +401,10 @@ class _SourceFinder:
         if target is None and self.describes_one(words, att):
             target = self.last_speaker(at, _gender(words[0]))  # "…", so der Branchenkenner
         bare = _content(name_tokens, self.lexicon)
+        if target is None and len(bare) == 1 and bare[0].pos == "NOUN" and not _is_role(bare[0].text, self.lexicon):
+            target = next((k for k in range(len(self.entities) - 1, -1, -1)  # "die Gemeinde" after
+                           if self.entities[k].name.split()[1:] and self.entities[k].name.split()[0] == bare[0].text),
+                          None)  # "die Gemeinde Boltigen"  # fmt: skip
         if target is None and len(bare) == 1 and (expansion := self.expansion(bare[0])):
             target = self.mentioned_at(expansion)  # "BSI" after "Bundesamt für … (BSI)" spoke
         last = name_tokens[-1].text.lower() if name_tokens else None
