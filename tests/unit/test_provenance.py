@@ -386,3 +386,29 @@ def test_a_span_only_the_model_read_as_a_source_names_someone(analyze: Analyze, 
                       source=(Span.of(text, start, start + len(span)),))  # fmt: skip
     entities, of_attribution = find_sources(replace(a, attributions=(learned,)))
     assert (99 in of_attribution) is is_someone, [e.name for e in entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a spokesperson with no owner speaks for the body named last, written with its abbreviation
+        ("Auch beim Max-Planck-Institut für Plasmaphysik (IPP) in Garching fällt der Bedarf weg. "
+         "Das Experiment lasse sich nicht verkürzen, sagte ein Sprecher.",
+         ("Max-Planck-Institut für Plasmaphysik (IPP)", SourceKind.ORGANISATION, "Sprecher")),
+        # a definite head noun alone that names no person is that body
+        ("Vorbildhafte Modelle sieht die ÖPA in Wien. Ein solches Angebot sollte möglich werden, "
+         "forderte die Interessenvertretung.", ("ÖPA", SourceKind.ORGANISATION, None)),
+        # a role noun's name in an apposition ("…, Jürgen Kerner, kritisierte")
+        ("Der Zweite Vorsitzende der Gewerkschaft IG Metall, Jürgen Kerner, kritisierte, die Regierung "
+         "führe eine Debatte.", ("Jürgen Kerner", SourceKind.PERSON, "Zweite Vorsitzende der Gewerkschaft IG Metall")),
+        ("Die Lücke sei kleiner geworden, sagt der Sprecher der Schutzvereinigung für Wertpapierbesitz (DSW), "
+         "Jürgen Kurz.",
+         ("Jürgen Kurz", SourceKind.PERSON, "Sprecher der Schutzvereinigung für Wertpapierbesitz (DSW)")),
+    ],
+)
+def test_who_a_spokesperson_a_head_noun_or_an_apposition_names(
+    analyze: Analyze, text: str, source: tuple[str, SourceKind, str | None]
+) -> None:
+    found = [(s.name, s.kind, s.role.text if s.role else None) for s in analyze(text).sources
+             if not s.publisher and s.attributions]  # fmt: skip
+    assert found == [source]

@@ -14,6 +14,7 @@ different groups, and the article does not say.  The publishing outlet is an ent
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -170,6 +171,8 @@ def _name_and_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], 
     comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
     if comma is not None and comma > 0:
         head, tail = _words(tokens[:comma]), _words(tokens[comma + 1 :])
+        if _is_full_name(tail, lexicon) and any(_is_role(t.text, lexicon) for t in head):
+            return tail, _content(head, lexicon)  # "der Sprecher der DSW, Jürgen Kurz"
         if head and all(t.pos == "PROPN" for t in head[-2:]):
             return head, tail
     # trailing proper names after a role: "der … Stabschef des kasachischen Präsidenten Timur Suleimenow"
@@ -338,6 +341,10 @@ class _SourceFinder:
         name_tokens, role_tokens = _name_and_role(self.with_name(tokens), self.lexicon)
         key = _key(name_tokens, self.lexicon)
         target = self.known(att, words, name_tokens, key)
+        if target is None and self.stands_for_a_body(words, att):
+            target = self.last_body(words[0].span.start)  # "sagte ein Sprecher", "forderte die Interessenvertretung"
+            if target is not None:
+                spokes_role = [w for w in words if _is_spokesperson(w.text.lower(), self.lexicon)] or spokes_role
         if target is None:
             target = self.new_source(att, words, name_tokens, key)
         self.record(target, att, name_tokens, role_tokens or spokes_role)
@@ -365,9 +372,27 @@ class _SourceFinder:
         if run is None and last.text[:1].isupper() and _is_role(last.text, self.lexicon):
             run = self.run_at.get(last.index + 1)
             run = run if run is not None and run[0].index == last.index + 1 else None
+        if run is None and (apposition := self.apposition(tokens)):
+            return tokens + apposition  # "der Zweite Vorsitzende der IG Metall, Jürgen Kerner, kritisierte"
         if run is None or run[-1].index <= last.index:
             return tokens
         return tokens + [t for t in run if t.index > last.index]
+
+    def apposition(self, tokens: list[Token]) -> list[Token]:
+        """", Name," right after a source phrase with a role noun: the name of the person it describes."""
+        all_tokens = self.analysis.tokens
+        comma = tokens[-1].index + 1
+        if comma + 1 >= len(all_tokens) or all_tokens[comma].text != ",":
+            return []
+        if not any(_is_role(t.text, self.lexicon) for t in tokens if t.pos in ("NOUN", "PROPN")):
+            return []
+        run = self.run_at.get(comma + 1)
+        if run is None or run[0].index != comma + 1 or run[-1].sentence != tokens[-1].sentence:
+            return []
+        after = all_tokens[run[-1].index + 1] if run[-1].index + 1 < len(all_tokens) else None
+        if after is not None and after.text not in (",", ".", ";", "–"):
+            return []
+        return [all_tokens[comma], *run]
 
     def quoted_in_paragraph(self, att: Attribution) -> int | None:
         """The speaker of a quotation with no speaker of its own: the person the paragraph names
@@ -437,16 +462,87 @@ class _SourceFinder:
             return False
         return self.lexicon.source_noun_medium(head.text) is None
 
+    def stands_for_a_body(self, words: list[Token], att: Attribution) -> bool:
+        """Whether a mention stands for a body the text named before: a spokesperson with no owner
+        and no name ("sagte ein Sprecher"), or a definite head noun alone that is no person
+        ("die Interessenvertretung", "der Verband")."""
+        content = [t for t in _content(words, self.lexicon) if t.pos != "ADJ"]
+        if len(content) != 1 or content[0].pos == "PROPN" or is_acronym(content[0].text):
+            return False
+        low = content[0].text.lower()
+        if _is_spokesperson(low, self.lexicon):
+            return True
+        generic = low in self.lexicon.word_tuple("organisation_endings")  # "der Konzern", not "der Fahrgastverband"
+        if not _definite(words) or not (att.source_kind is SourceKind.UNKNOWN or generic):
+            return False
+        return not _is_role(low, self.lexicon) and not self.describes_one(words, att) and (
+            self.lexicon.source_noun_medium(content[0].text) is None
+        )
+
+    def last_body(self, at: int) -> int | None:
+        """The organisation or office named last before ``at``, in this paragraph or the one before:
+        a source already known, or a body written with its abbreviation ("Max-Planck-Institut für
+        Plasmaphysik (IPP)", "die ÖPA"), made a source if new."""
+        sentences = SentenceIndex(self.analysis.sentences)
+        here = sentences.at(at)
+        if here < 0:
+            return None
+        block = self.analysis.sentences[here].block
+        since = next((s.span.start for s in self.analysis.sentences if s.block >= block - 1), 0)
+        best_at, best = -1, None
+        for k, e in enumerate(self.entities):
+            if e.kind in _BODIES:
+                starts = [m.start for m in e.mentions if since <= m.start < at]
+                if starts and max(starts) > best_at:
+                    best_at, best = max(starts), k
+        tokens = self.analysis.tokens
+        k = bisect.bisect_left(self.index.starts, at) - 1
+        while k >= 0 and tokens[k].span.start >= max(since, best_at + 1):
+            t = tokens[k]
+            if is_acronym(t.text) and self.lexicon.country_of([t.text]) is None:
+                return self.body_named(t)
+            k -= 1
+        return best
+
+    def body_named(self, abbreviation: Token) -> int:
+        """The entity of a body known by its abbreviation, spelled out where the text does so."""
+        expansion = self.expansion(abbreviation)
+        target = self.mentioned_at(expansion) if expansion else None
+        key = abbreviation.text.lower()
+        if target is None:
+            target = self.by_key.get(key)
+        if target is None:
+            kind = classify_source(expansion, self.lexicon) if expansion else SourceKind.UNKNOWN
+            kind = SourceKind.ORGANISATION if kind is SourceKind.UNKNOWN else kind
+            words = list(itertools.dropwhile(lambda t: t.pos in ("ADP", "DET"), expansion or []))
+            spelled = self.text[words[0].span.start : words[-1].span.end] if words else ""
+            name = f"{spelled} ({abbreviation.text})" if spelled else abbreviation.text
+            target = self.new_entity(name, kind, key, None, False)
+            self.entities[target].mentions.append(abbreviation.span)
+        return target
+
     def last_speaker(self, at: int, gender: str | None) -> int | None:
-        """The person quoted last before ``at``, a few sentences back at most, whose gender agrees."""
+        """The person quoted last before ``at`` and mentioned a few sentences back at most (by a
+        source phrase, the full name or the surname), whose gender agrees."""
         sentences = SentenceIndex(self.analysis.sentences)
         best, best_at = None, -1
+        by_surname = {}
         for k, e in enumerate(self.entities):
             if e.kind is not SourceKind.PERSON or not e.attributions or not _agrees(gender, e.gender):
                 continue
+            if e.surname:
+                by_surname[e.surname] = k
             starts = [m.start for m in e.mentions if m.start < at]
             if starts and max(starts) > best_at:
                 best, best_at = k, max(starts)
+        k = bisect.bisect_left(self.name_mentions, (at,)) - 1
+        while k >= 0 and self.name_mentions[k][0] > best_at:  # "Machtlinger veranschaulichte …"
+            start, run_at = self.name_mentions[k]
+            speaker = by_surname.get(self.names[run_at][-1].text.lower())
+            if speaker is not None:
+                best, best_at = speaker, start
+                break
+            k -= 1
         if best is None or sentences.at(at) - sentences.at(best_at) > _SPEAKER_REACH:
             return None
         return best
@@ -521,7 +617,11 @@ class _SourceFinder:
         entity.mentions.extend(att.source)
         entity.attributions.append(att.id)
         if role_tokens and entity.role is None:
-            entity.role = _span(self.text, role_tokens)
+            role = _span(self.text, role_tokens)
+            unclosed = role is not None and role.text.count("(") > role.text.count(")")
+            if role is not None and unclosed and self.text[role.end : role.end + 1] == ")":
+                role = Span.of(self.text, role.start, role.end + 1)  # "… für Wertpapierbesitz (DSW)"
+            entity.role = role
         if entity.country is None:
             entity.country = self.lexicon.country_of([t.text for t in (role_tokens or name_tokens)])
         for channel in _channels(self.analysis, self.index, att, self.lexicon):
@@ -535,6 +635,7 @@ _MAX_DESCRIPTION = 3  # words of a definite description: article, adjective, nou
 _SPEAKER_REACH = 5  # sentences back that a definite description still finds its speaker
 _DESCRIBED = frozenset({SourceKind.UNKNOWN, SourceKind.PERSON, SourceKind.VAGUE})
 _PERSON_GENDERS = frozenset({"Masc", "Fem"})
+_BODIES = frozenset({SourceKind.ORGANISATION, SourceKind.STATE, SourceKind.MEDIA})
 _MAX_EXPANSION = 8  # words an abbreviation's spelled-out name may have
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET"})  # the parts of speech a spelled-out name runs over
 
