@@ -396,8 +396,9 @@ def test_a_span_only_the_model_read_as_a_source_names_someone(analyze: Analyze, 
          "Das Experiment lasse sich nicht verkürzen, sagte ein Sprecher.",
          ("Max-Planck-Institut für Plasmaphysik (IPP)", SourceKind.ORGANISATION, "Sprecher")),
         # a definite head noun alone that names no person is that body
-        ("Vorbildhafte Modelle sieht die ÖPA in Wien. Ein solches Angebot sollte möglich werden, "
-         "forderte die Interessenvertretung.", ("ÖPA", SourceKind.ORGANISATION, None)),
+        ("Die Österreichische Plattform für Alleinerziehende (ÖPA) sieht Modelle in Wien. Ein solches Angebot "
+         "sollte möglich werden, forderte die Interessenvertretung.",
+         ("Österreichische Plattform für Alleinerziehende (ÖPA)", SourceKind.ORGANISATION, None)),
         # a role noun's name in an apposition ("…, Jürgen Kerner, kritisierte")
         ("Der Zweite Vorsitzende der Gewerkschaft IG Metall, Jürgen Kerner, kritisierte, die Regierung "
          "führe eine Debatte.", ("Jürgen Kerner", SourceKind.PERSON, "Zweite Vorsitzende der Gewerkschaft IG Metall")),

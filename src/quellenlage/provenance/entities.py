@@ -470,10 +470,12 @@ class _SourceFinder:
         if len(content) != 1 or content[0].pos == "PROPN" or is_acronym(content[0].text):
             return False
         low = content[0].text.lower()
-        if _is_spokesperson(low, self.lexicon):
-            return True
+        if low.startswith(self.lexicon.word_tuple("spokesperson_words")):
+            return True  # "ein Sprecher", not "die FPÖ-Europasprecherin", a politician
         generic = low in self.lexicon.word_tuple("organisation_endings")  # "der Konzern", not "der Fahrgastverband"
-        if not _definite(words) or not (att.source_kind is SourceKind.UNKNOWN or generic):
+        if not _definite(words) or words[0].feature("Number") != "Sing":
+            return False
+        if not (att.source_kind is SourceKind.UNKNOWN or generic):
             return False
         return not _is_role(low, self.lexicon) and not self.describes_one(words, att) and (
             self.lexicon.source_noun_medium(content[0].text) is None
@@ -481,8 +483,8 @@ class _SourceFinder:
 
     def last_body(self, at: int) -> int | None:
         """The organisation or office named last before ``at``, in this paragraph or the one before:
-        a source already known, or a body written with its abbreviation ("Max-Planck-Institut für
-        Plasmaphysik (IPP)", "die ÖPA"), made a source if new."""
+        a source already known, or a body the text spells out with its abbreviation ("Max-Planck-
+        Institut für Plasmaphysik (IPP)", then "die ÖPA"), made a source if new."""
         sentences = SentenceIndex(self.analysis.sentences)
         here = sentences.at(at)
         if here < 0:
@@ -499,7 +501,7 @@ class _SourceFinder:
         k = bisect.bisect_left(self.index.starts, at) - 1
         while k >= 0 and tokens[k].span.start >= max(since, best_at + 1):
             t = tokens[k]
-            if is_acronym(t.text) and self.lexicon.country_of([t.text]) is None:
+            if is_acronym(t.text) and self.expansion(t) is not None:  # spelled out: a body, not "ASDEX Upgrade"
                 return self.body_named(t)
             k -= 1
         return best
