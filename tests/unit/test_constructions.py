@@ -352,3 +352,17 @@ NOT_INTERVIEWS = [
 @pytest.mark.parametrize("text", NOT_INTERVIEWS)
 def test_a_label_and_rhetorical_questions_are_no_interview(analyze, text) -> None:  # type: ignore[no-untyped-def]
     assert not [a for a in analyze(text).attributions if a.rule == "de.interview_answer"]
+
+
+def test_a_citation_inside_a_report_does_not_take_the_report_over() -> None:
+    """ "laut Marktprognosen" in a speaker's Konjunktiv report is that sentence's source only: the
+    next Konjunktiv sentence is still the speaker's (the rules' reading; the learned model takes its
+    own context speaker, and giving it the rules' one cost more than it gained on the judged pages)."""
+    from quellenlage.pipeline import default_pipeline
+
+    text = ("„Wir haben viel zu tun“, sagte Konzernchef Robert Machtlinger. Weltweit seien viele Flugzeuge "
+            "verkauft worden. Bis 2042 würden laut Marktprognosen viele Flugzeuge ausgeliefert. "
+            "Die Kurzstrecke sei dominant.")  # fmt: skip
+    atts = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True)).attributions
+    speakers = [(_text(a.source), _text(a.message)[:14]) for a in atts]
+    assert speakers[-2:] == [("Marktprognosen", "Bis 2042 würde"), ("Konzernchef Robert Machtlinger", "Die Kurzstreck")]

@@ -9,12 +9,15 @@ the last speaker of the same or previous paragraph, else to nobody (an anonymous
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...attribution.draft import Draft, in_heading
-from ...model import Analysis, AttributionType, Medium
+from ...model import Analysis, AttributionType, Medium, Sentence, Token
 from . import rules as R
 from .mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 
 _SPEAKER_REACH = 1  # paragraphs back that a speaker carries
+_CITATIONS = (R.LAUT.id, R.ZUFOLGE.id, R.NACH.id, R.GEMAESS.id)  # "laut X": a citation, also inside a report
 
 
 def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft]:
@@ -39,16 +42,18 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
                 ):
                     draft.source, draft.medium = list(last.source), last.medium
             with_source = [d for d in own if d.source]
-            if with_source:
+            cited_inside = (
+                chain and last is not None and _near(analysis, last, sentence.block)
+                and all(d.rule.endswith(_CITATIONS) for d in with_source) and _konjunktiv(tokens, sentence)
+            )  # fmt: skip
+            if with_source and not cited_inside:  # "laut Marktprognosen" in a speaker's report: the speaker goes on
                 last = max(with_source, key=lambda d: d.first)
             chain = True
             continue
         s, e = sentence.token_start, sentence.token_end
-        finite = finite_verbs(tokens, s, e)
         message = list(range(s, e))
-        konj = any(
-            is_konjunktiv_i(tokens[i], tokens[i - 1] if i > s else None) or is_konjunktiv_ii(tokens[i]) for i in finite
-        )
+        finite = finite_verbs(tokens, s, e)
+        konj = _konjunktiv(tokens, sentence)
         if chain and konj and last is not None and _near(analysis, last, sentence.block):
             out.append(Draft(AttributionType.INDIRECT_FREE_INDIRECT, last.medium, message,
                              source=list(last.source), rule=R.KONJUNKTIV_CONTINUATION.id,
@@ -66,6 +71,12 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
             continue
         chain = False
     return out
+
+
+def _konjunktiv(tokens: Sequence[Token], sentence: Sentence) -> bool:
+    s, e = sentence.token_start, sentence.token_end
+    return any(is_konjunktiv_i(tokens[i], tokens[i - 1] if i > s else None) or is_konjunktiv_ii(tokens[i])
+               for i in finite_verbs(tokens, s, e))  # fmt: skip
 
 
 def _near(analysis: Analysis, draft: Draft | None, block: int) -> bool:
