@@ -413,3 +413,20 @@ def test_who_a_spokesperson_a_head_noun_or_an_apposition_names(
     found = [(s.name, s.kind, s.role.text if s.role else None) for s in analyze(text).sources
              if not s.publisher and s.attributions]  # fmt: skip
     assert found == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # two capitalised names are a person's when the first is a given name ...
+        ("Robert Machtlinger sagte, es sei gut.", SourceKind.PERSON),
+        # ... or the text calls the bearer by the last one alone, as it does a person
+        ("Soluna-Delta Kokol sagte, es sei gut. Kokol lachte.", SourceKind.PERSON),
+        # a company is called by its whole name
+        ("Ultium Cells investiert viel. Ultium Cells teilte mit, dass die Fabrik wächst.", SourceKind.ORGANISATION),
+        ("Während Equinor wächst, sagte Ocean Winds, es sei gut.", SourceKind.ORGANISATION),
+    ],
+)
+def test_two_names_are_a_person_only_with_evidence(analyze: Analyze, text: str, kind: SourceKind) -> None:
+    found = [s.kind for s in analyze(text).sources if not s.publisher and s.attributions]
+    assert found == [kind]

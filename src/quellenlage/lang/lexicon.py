@@ -12,6 +12,8 @@ stages ask the article's language for its lexicon (``language.lexicon``) and nev
   ``outlets.txt``, ``states.txt``; ``quantity_words.txt`` holds one regular expression;
 - ``word_lists.tsv``: the small closed word lists, a name and its words a line, read by ``word_list``;
 - ``synonyms.txt`` (optional): synonym sets, one a line, read by ``synonyms``;
+- ``first_names.txt`` (optional): given names, one a line, read by ``first_names`` (evidence that
+  "Vorname Nachname" names a person; without the file, two capitalised names count as a person);
 - ``tags.tsv``: the tagset's tags for the neutral names the code asks for (``finite``,
   ``verb_particle``, ``participle``, …), a name and its tags a line, read by ``tags``.
 """
@@ -159,6 +161,14 @@ class Lexicon:
                 seen = index.get(word)
                 index[word] = k if seen is None else (*(seen if isinstance(seen, tuple) else (seen,)), k)
         return lines, index
+
+    @cached_property
+    def first_names(self) -> frozenset[str] | None:
+        """Given names (``first_names.txt``), or None for a language without the list."""
+        path = self.language.path("data", "first_names.txt")
+        if not path.is_file():
+            return None
+        return frozenset(line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#")
 
     def synonyms(self, word: str) -> frozenset[str]:
         """The words that share a synonym set with ``word`` (lower case; ``synonyms.txt``)."""

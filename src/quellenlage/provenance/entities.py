@@ -445,6 +445,22 @@ class _SourceFinder:
             target = self.by_key[key]
         return target
 
+    def named_like_a_person(self, words: list[Token], name_tokens: list[Token]) -> bool:
+        """Whether a name of two or more capitalised words is a person's: its first word is a given
+        name, or a role noun comes with it, or the text mentions the last word alone elsewhere (a
+        person is called by surname, "Machtlinger"; a company by its whole name, "Ultium Cells").
+        Without a given-name list in the language, every such name is a person's."""
+        given = self.lexicon.first_names
+        if given is None or len(name_tokens) < 2 or any(_is_role(t.text, self.lexicon) for t in words):
+            return True
+        if not all(t.text[:1].isupper() for t in name_tokens):
+            return True
+        if any(t.text in given or t.text.split("-")[0] in given for t in name_tokens[:-1]):
+            return True  # "Peter Nordlander", "Hans-Peter Friedrich", "Halas' Kollege Peter Nordlander"
+        surname, given_name = name_tokens[-1].text, name_tokens[-2].text
+        tokens = self.analysis.tokens
+        return any(t.text == surname and (t.index == 0 or tokens[t.index - 1].text != given_name) for t in tokens)
+
     def describes_one(self, words: list[Token], att: Attribution) -> bool:
         """Whether a mention is a definite description of one person ("der Branchenkenner", "die
         Newcomerin", "der CEO"): a singular masculine or feminine article, no name, and a head that is
@@ -603,6 +619,8 @@ class _SourceFinder:
             _is_full_name(name_tokens, self.lexicon) or any(_is_role(t.text, self.lexicon) for t in content)
         ):
             kind = SourceKind.PERSON  # "Peter Kaiser", or a person known by role: "der Staatsanwalt"
+        if kind is SourceKind.PERSON and not self.named_like_a_person(words, name_tokens):
+            kind = SourceKind.ORGANISATION  # "Ocean Winds", "Ultium Cells": two names, but no one's
         bare = _content(name_tokens, self.lexicon)
         if len(bare) == 1 and (expansion := self.expansion(bare[0])):
             spelled = classify_source(expansion, self.lexicon)  # "BSI" is what "Bundesamt für …" is
