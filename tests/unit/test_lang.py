@@ -115,3 +115,10 @@ def test_every_language_has_the_lists_the_shared_code_reads(code: str) -> None:
     read = _read_by_shared_code("word_list") | _read_by_shared_code("word_tuple") | _read_by_shared_code("words")
     assert read <= lists
     assert _read_by_shared_code("tags") <= {row[0] for row in other.read_table("tags.tsv")}
+
+
+def test_a_language_may_leave_out_the_optional_data_files() -> None:
+    """English has no synonym table and no given-name list: both read as absent, not as an error."""
+    english = lang.get("en").lexicon
+    assert english.first_names is None and english.synonyms("said") == frozenset()
+    assert "Robert" in (lang.get("de").lexicon.first_names or ())

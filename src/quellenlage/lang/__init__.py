@@ -97,6 +97,11 @@ class Language:
             raise ResourceError(f"the {self.name} resource {'/'.join(parts)} is missing", path=str(path))
         return path
 
+    def optional_path(self, *parts: str) -> Path | None:
+        """A bundled file the language may leave out (``data/synonyms.txt``), or None."""
+        path = Path(str(resources.files(self.package).joinpath(*parts)))
+        return path if path.is_file() else None
+
     def read_lines(self, name: str) -> tuple[str, ...]:
         """Non-empty, non-comment lines of the data file ``name`` (``#`` starts a comment line)."""
         return _read_lines(self.path("data", name))

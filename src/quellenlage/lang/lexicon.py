@@ -151,8 +151,8 @@ class Lexicon:
     def _synonym_table(self) -> tuple[tuple[str, ...], dict[str, int | tuple[int, ...]]]:
         """The synonym sets as lines, and for each word the line (or lines) it is on: read straight
         from the file, not kept as a list of lines too (the German table indexes 87,000 words)."""
-        path = self.language.path("data", "synonyms.txt")
-        if not path.is_file():
+        path = self.language.optional_path("data", "synonyms.txt")
+        if path is None:
             return (), {}  # a language without a synonym table matches words by their form only
         lines = tuple(line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#")
         index: dict[str, int | tuple[int, ...]] = {}
@@ -165,8 +165,8 @@ class Lexicon:
     @cached_property
     def first_names(self) -> frozenset[str] | None:
         """Given names (``first_names.txt``), or None for a language without the list."""
-        path = self.language.path("data", "first_names.txt")
-        if not path.is_file():
+        path = self.language.optional_path("data", "first_names.txt")
+        if path is None:
             return None
         return frozenset(line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#")
 
