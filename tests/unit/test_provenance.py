@@ -430,3 +430,27 @@ def test_who_a_spokesperson_a_head_noun_or_an_apposition_names(
 def test_two_names_are_a_person_only_with_evidence(analyze: Analyze, text: str, kind: SourceKind) -> None:
     found = [s.kind for s in analyze(text).sources if not s.publisher and s.attributions]
     assert found == [kind]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "verdict"),
+    [
+        # the headline's words are spread over the body though no one sentence has enough: a
+        # paraphrase, weighed like support (here the outlet's own words: supported) ...
+        ("Studenten entdecken die Börse",
+         "Studenten kaufen heute oft Aktien. An der Börse eröffnen sie neue Konten. "
+         "Dabei entdecken sie auch Fonds.", "supported"),
+        # ... and attributed only: stated as fact
+        ("Studenten entdecken die Börse",
+         "Studenten kauften heute oft Aktien, sagte der Sprecher der Bank. An der Börse eröffneten sie "
+         "neue Konten, sagte er. Dabei entdeckten sie auch Fonds, sagte er.", "stronger_than_body"),
+        # the body lacks the headline's words: unsupported
+        ("Hund vertreibt Einbrecher",
+         "In der Nacht schlug der Hund an. Die Polizei bittet um Hinweise.", "unsupported"),
+    ],
+)
+def test_a_paraphrase_spread_over_the_body_is_weighed_like_support(
+    analyze: Analyze, headline: str, body: str, verdict: str
+) -> None:
+    check = analyze(f"{headline}\n\n{body}\n").headline
+    assert check is not None and check.verdict == verdict, [(f.code, f.message) for f in check.findings]

@@ -51,6 +51,8 @@ _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _BREAKS = frozenset({":", "!", "?", "–", "—", ";", ".", "-", "|"})
 _MIN_SHARED = 2
 _MAX_SUPPORT = 4
+_MIN_COVERED = 2  # content words a proposition needs before its words spread over the body count
+_COVERED_SHARE = 0.75  # of its content words the body must have somewhere
 _MIN_COMPOUND_HEAD = 6  # letters a speech noun needs to be matched as the end of a compound
 _MIN_ADOPTED = 6  # letters of a headline word checked for being a source's word
 _QUOTED_WIDTH = 4  # tokens a quotation mark may stand from a quoted word
@@ -272,6 +274,21 @@ class _Body:
         scored = sorted(evidence, key=lambda s: (-len(shared[s]), s))[:_MAX_SUPPORT]
         return [self.by_sentence[s] for s in sorted(scored)], matching
 
+    def covering(self, groups: list[frozenset[str]], in_block: set[int]) -> list[Claim]:
+        """The sentences that together have nearly every content word of the proposition, though no
+        one sentence has enough: a paraphrase ("Die Jungen entdecken die Börse" over "junge Menschen
+        … Finanzmärkte", "Aktiensparer unter 30"), weighed like support; nothing where the body
+        lacks the words, which is a claim the body does not make."""
+        if len(groups) < _MIN_COVERED:
+            return []
+        shared = {s: sum(1 for g in groups if g & cs) for s, cs in self.claim_stems.items()
+                  if s not in in_block and self.is_evidence(self.by_sentence[s])}  # fmt: skip
+        found = set().union(*(self.claim_stems[s] for s, n in shared.items() if n))
+        if sum(1 for g in groups if g & found) < _COVERED_SHARE * len(groups):
+            return []
+        scored = sorted((s for s, n in shared.items() if n), key=lambda s: (-shared[s], s))[:_MAX_SUPPORT]
+        return [self.by_sentence[s] for s in sorted(scored)]
+
     def carrying(self, tokens: list[Token], support: list[Claim], matching: list[int]) -> list[Claim]:
         """The supporting sentences that carry the headline's crux, its numbers, superlatives and
         exclusive words ("Adele 10 Kilo abgenommen", "Europas erste Anlage"): the body's "einige Kilos"
@@ -384,7 +401,10 @@ class _Body:
     def proposition(self, tokens: list[Token], quoted: bool, in_block: set[int]) -> HeadlineProposition:
         """A proposition of the headline or standfirst with its support and findings."""
         span = Span.of(self.analysis.article.text, tokens[0].span.start, tokens[-1].span.end)
-        support, matching = self.support(_stem_groups(tokens, self.lexicon), in_block)
+        groups = _stem_groups(tokens, self.lexicon)
+        support, matching = self.support(groups, in_block)
+        if not support and not matching:
+            support = self.covering(groups, in_block)
         findings = []
         if not support:
             restated = tuple(self.by_sentence[s].span for s in matching)  # subheadings, the outlet repeating itself
@@ -453,9 +473,10 @@ def _verdict(article: Article, propositions: list[HeadlineProposition], labels: 
     headline_props = [p for p in in_headline if p.span not in labels]
     if codes & {FindingCode.STATED_AS_FACT, FindingCode.GENERALISES, FindingCode.LOADED_WORD}:
         return Verdict.STRONGER_THAN_BODY
-    if headline_props and all(not p.support for p in headline_props):
+    unsupported = [p for p in headline_props if any(f.code is FindingCode.UNSUPPORTED for f in p.findings)]
+    if headline_props and len(unsupported) == len(headline_props):
         return Verdict.UNSUPPORTED  # the headline's own propositions, whatever the standfirst does
-    if any(not p.support for p in headline_props):
+    if unsupported:
         return Verdict.STRONGER_THAN_BODY  # the headline adds a proposition the body does not make
     return Verdict.SUPPORTED
 
