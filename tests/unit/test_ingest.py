@@ -187,3 +187,22 @@ def test_the_size_limit_names_the_way_to_raise_it() -> None:
         ingest.from_text("Ein Satz. " * 300, lang="de", limits=ingest.InputLimits(1000))
     assert info.value.code == "too_large"
     assert ingest.InputLimits.from_env({"QUELLENLAGE_MAX_INPUT_BYTES": "5_000_000"}).max_bytes == 5_000_000
+
+
+@pytest.mark.parametrize(
+    ("heading", "cut"),
+    [
+        ("Kommentare", True),
+        ("3 Kommentare", True),
+        ("Kommentar schreiben", True),
+        ("Kommentar", False),  # the label of an opinion piece, not a comment section
+        ("Reisende gestrandet", False),
+    ],
+)
+def test_a_reader_comment_section_ends_the_article(heading: str, cut: bool) -> None:
+    comment = "Kritiker2010 schrieb: Das ist doch alles übertrieben, ein kleiner Schritt und nicht mehr."
+    page = HTML.replace("</article>", f"<h2>{heading}</h2><p>{comment}</p></article>")
+    article = ingest.from_text(page, lang="de")
+    assert (comment not in article.text) is cut
+    assert (comment in article.dropped) is cut
+    assert "Tausende Reisende" in article.text

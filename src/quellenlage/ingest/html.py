@@ -13,6 +13,7 @@ import trafilatura
 from ..errors import ExtractionError
 from ..model import Article, BlockKind, Metadata
 from .assemble import assemble, clean_line
+from .plaintext import is_boilerplate, starts_comments
 
 _MIN_DESCRIPTION = 40
 
@@ -38,6 +39,7 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
         if text:
             kind = BlockKind.SUBHEADING if element.tag == "head" else BlockKind.PARAGRAPH
             body.append((kind, text))
+    body, dropped = _without_furniture(body)
     if not any(kind is BlockKind.PARAGRAPH for kind, _ in body):
         raise ExtractionError("the page holds no article text")
     title = clean_line(doc.title or "") or None
@@ -59,7 +61,24 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
         url=metadata.url or doc.url or None,
         input_format="html",
     )
-    return assemble(blocks, meta)
+    return assemble(blocks, meta, dropped)
+
+
+def _without_furniture(body: list[tuple[BlockKind, str]]) -> tuple[list[tuple[BlockKind, str]], list[str]]:
+    """The body without what trafilatura kept of the page furniture: boilerplate lines (the same
+    patterns as for scraped text) and a reader-comment section, from its heading ("Kommentare",
+    "12 Kommentare") to the end of the page."""
+    kept: list[tuple[BlockKind, str]] = []
+    dropped: list[str] = []
+    for k, (kind, text) in enumerate(body):
+        if k > 0 and starts_comments(text):
+            dropped.extend(t for _, t in body[k:])
+            break
+        if is_boilerplate(text):
+            dropped.append(text)
+        else:
+            kept.append((kind, text))
+    return kept, dropped
 
 
 def _extract(page: str | bytes | lxml.html.HtmlElement) -> Any:

@@ -39,6 +39,19 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in lines)
 
 
+@lru_cache(maxsize=1)
+def _comment_headings() -> tuple[re.Pattern[str], ...]:
+    """The headings that open a reader-comment section, in every available language
+    (``data/comment_sections.txt``)."""
+    lines = [line for code in lang.available() for line in lang.get(code).read_lines("comment_sections.txt")]
+    return tuple(re.compile(p, re.IGNORECASE) for p in lines)
+
+
+def starts_comments(line: str) -> bool:
+    """Whether a whole line is the heading of a reader-comment section: nothing after it is the article."""
+    return any(p.search(line) for p in _comment_headings())
+
+
 def is_boilerplate(line: str) -> bool:
     """Whether a whole line is page furniture rather than article text."""
     return any(p.search(line) for p in _patterns())
