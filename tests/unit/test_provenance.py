@@ -425,6 +425,8 @@ def test_who_a_spokesperson_a_head_noun_or_an_apposition_names(
         # a company is called by its whole name
         ("Ultium Cells investiert viel. Ultium Cells teilte mit, dass die Fabrik wächst.", SourceKind.ORGANISATION),
         ("Während Equinor wächst, sagte Ocean Winds, es sei gut.", SourceKind.ORGANISATION),
+        # a vague head with a person's name is that person, even where the tagger reads the name as nouns
+        ("Laut dem Experten Ross Young soll das Display größer werden.", SourceKind.PERSON),
     ],
 )
 def test_two_names_are_a_person_only_with_evidence(analyze: Analyze, text: str, kind: SourceKind) -> None:

@@ -267,6 +267,7 @@ class _SourceFinder:
         self.names = _person_names(analysis, lexicon)
         self.name_mentions = _name_mentions(analysis, self.names)
         self.run_at = {t.index: run for run in self.names for t in run}
+        self.sentence_index = SentenceIndex(analysis.sentences)
 
     def new_entity(self, name: str, kind: SourceKind, key: str, surname: str | None, full: bool) -> int:
         self.entities.append(_Entity(name=name, kind=kind, key=key, surname=surname))
@@ -400,7 +401,7 @@ class _SourceFinder:
         if att.type is not AttributionType.DIRECT or not att.message:
             return None
         at = att.message[0].start
-        sentence = SentenceIndex(self.analysis.sentences).at(at)
+        sentence = self.sentence_index.at(at)
         if sentence < 0:
             return None
         block = self.analysis.article.blocks[self.analysis.sentences[sentence].block]
@@ -501,7 +502,7 @@ class _SourceFinder:
         """The organisation or office named last before ``at``, in this paragraph or the one before:
         a source already known, or a body the text spells out with its abbreviation ("Max-Planck-
         Institut für Plasmaphysik (IPP)", then "die ÖPA"), made a source if new."""
-        sentences = SentenceIndex(self.analysis.sentences)
+        sentences = self.sentence_index
         here = sentences.at(at)
         if here < 0:
             return None
@@ -542,7 +543,7 @@ class _SourceFinder:
     def last_speaker(self, at: int, gender: str | None) -> int | None:
         """The person quoted last before ``at`` and mentioned a few sentences back at most (by a
         source phrase, the full name or the surname), whose gender agrees."""
-        sentences = SentenceIndex(self.analysis.sentences)
+        sentences = self.sentence_index
         best, best_at = None, -1
         by_surname = {}
         for k, e in enumerate(self.entities):
@@ -619,6 +620,11 @@ class _SourceFinder:
             _is_full_name(name_tokens, self.lexicon) or any(_is_role(t.text, self.lexicon) for t in content)
         ):
             kind = SourceKind.PERSON  # "Peter Kaiser", or a person known by role: "der Staatsanwalt"
+        inside = {t.index for t in words}
+        if kind in (SourceKind.VAGUE, SourceKind.UNKNOWN) and any(
+            all(t.index in inside for t in run) for run in self.names if run[0].index in inside
+        ):
+            kind = SourceKind.PERSON  # "Experte Ross Young": a vague head, but a named person
         if kind is SourceKind.PERSON and not self.named_like_a_person(words, name_tokens):
             kind = SourceKind.ORGANISATION  # "Ocean Winds", "Ultium Cells": two names, but no one's
         bare = _content(name_tokens, self.lexicon)
@@ -742,7 +748,8 @@ def _names_after_roles(analysis: Analysis, lexicon: Lexicon, known: set[int]) ->
             if t.pos not in ("PROPN", "NOUN") and not (t.pos == "ADJ" and "-" in t.text):
                 break  # a hyphenated given name reads as an adjective: "Ming-Chi Kuo"
             run.append(t)
-        if len(run) >= 2 and any(t.pos == "PROPN" for t in run) and run[0].index not in known:
+        given = lexicon.first_names or frozenset()
+        if len(run) >= 2 and (any(t.pos == "PROPN" for t in run) or run[0].text in given) and run[0].index not in known:
             runs.append(run)
     return runs
 
