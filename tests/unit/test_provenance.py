@@ -456,3 +456,18 @@ def test_a_paraphrase_spread_over_the_body_is_weighed_like_support(
 ) -> None:
     check = analyze(f"{headline}\n\n{body}\n").headline
     assert check is not None and check.verdict == verdict, [(f.code, f.message) for f in check.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the holder of a body's role is the person the text named with that role before ...
+        ("„Wir haben viel zu tun“, sagte Konzernchef Robert Machtlinger. „Die Ketten werden sich ändern“, "
+         "sagte der Konzernchef von FACC.", ("Robert Machtlinger", SourceKind.PERSON)),
+        # ... or, named nowhere, a person described by the role, not the body
+        ("„Die Ketten werden sich ändern“, sagte der Konzernchef von FACC.",
+         ("Konzernchef von FACC", SourceKind.PERSON)),
+    ],
+)
+def test_the_holder_of_a_bodys_role_is_a_person(analyze: Analyze, text: str, source: tuple[str, SourceKind]) -> None:
+    assert [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions] == [source]

@@ -182,6 +182,8 @@ def _name_and_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], 
     ):
         k -= 1
     names, before = words[k:], words[:k]
+    if names and before and before[-1].pos in ("ADP", "DET") and any(_is_role(t.text, lexicon) for t in before):
+        return words, []  # "der Konzernchef von FACC": the body's, not the person's name
     if names and before and any(_is_role(t.text, lexicon) for t in before):
         return names, _content(before, lexicon)
     return words, []
@@ -341,7 +343,9 @@ class _SourceFinder:
             return  # no entity for nobody: the attribution stays, with no source
         name_tokens, role_tokens = _name_and_role(self.with_name(tokens), self.lexicon)
         key = _key(name_tokens, self.lexicon)
-        target = self.known(att, words, name_tokens, key)
+        target = self.holder_of_role(words)
+        if target is None:
+            target = self.known(att, words, name_tokens, key)
         if target is None and self.stands_for_a_body(words, att):
             target = self.last_body(words[0].span.start)  # "sagte ein Sprecher", "forderte die Interessenvertretung"
             if target is not None:
@@ -478,6 +482,18 @@ class _SourceFinder:
         if low.endswith(bodies + self.lexicon.word_tuple("non_person_endings")) or _is_spokesperson(low, self.lexicon):
             return False
         return self.lexicon.source_noun_medium(head.text) is None
+
+    def holder_of_role(self, words: list[Token]) -> int | None:
+        """The person who holds a role of a body ("der Konzernchef von FACC", "die Chefin des DAI")
+        and whom the text named with that role before ("Konzernchef Robert Machtlinger")."""
+        k = next((k for k, t in enumerate(words) if t.pos == "NOUN" and _role_noun(t, self.lexicon)), None)
+        if k is None or k + 2 >= len(words) or words[k + 1].pos not in ("ADP", "DET"):
+            return None
+        if any(t.pos == "PROPN" for t in words[:k]) or not any(t.pos == "PROPN" for t in words[k + 2 :]):
+            return None
+        before = [r for r in self.names if r[0].index > 0 and r[0].span.start < words[0].span.start
+                  and self.analysis.tokens[r[0].index - 1].text == words[k].text]  # fmt: skip
+        return self.person_named(before[-1]) if before else None
 
     def stands_for_a_body(self, words: list[Token], att: Attribution) -> bool:
         """Whether a mention stands for a body the text named before: a spokesperson with no owner
@@ -620,6 +636,8 @@ class _SourceFinder:
             _is_full_name(name_tokens, self.lexicon) or any(_is_role(t.text, self.lexicon) for t in content)
         ):
             kind = SourceKind.PERSON  # "Peter Kaiser", or a person known by role: "der Staatsanwalt"
+        if kind in (SourceKind.ORGANISATION, SourceKind.UNKNOWN) and content and _role_noun(content[0], self.lexicon):
+            kind = SourceKind.PERSON  # "der Konzernchef von FACC": a person, whatever the body after it
         inside = {t.index for t in words}
         if kind in (SourceKind.VAGUE, SourceKind.UNKNOWN) and any(
             all(t.index in inside for t in run) for run in self.names if run[0].index in inside
