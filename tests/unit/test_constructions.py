@@ -42,6 +42,8 @@ CASES = [
     ("Der Minister pochte auf eine schnelle Entscheidung.", T.REPORTED, "Der Minister", "pochte",
      "Der Minister pochte auf eine schnelle Entscheidung."),
     ("Das Gericht rügte die Behörde.", T.REPORTED, "Das Gericht", "rügte", "Das Gericht rügte die Behörde."),
+    ("Forscher fanden heraus, dass Joghurt gegen Angst hilft.", T.INDIRECT, "Forscher", "fanden heraus",
+     "dass Joghurt gegen Angst hilft"),
 ]  # fmt: skip
 
 
