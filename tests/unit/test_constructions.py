@@ -330,6 +330,12 @@ INTERVIEWS = [
      "Wann starten Sie?Im Herbst. Vorher testen wir.\n\nDie Tests laufen in drei Städten.",
      [("Christoph Vilanek", "Ja, das Geschäft"), ("Christoph Vilanek", "Wir prüfen"),
       ("Christoph Vilanek", "Im Herbst."), ("Christoph Vilanek", "Die Tests laufen")]),
+    # the same with each question and answer a paragraph of its own
+    ("Freenet will ins Fernsehen\n\nHerr Vilanek, Sie kaufen einen Sender. Lohnt sich das?\n\n"
+     "Christoph Vilanek: Ja, das Geschäft wächst.\n\nWas kostet das Angebot?\n\nWir prüfen die Preise.\n\n"
+     "Wann starten Sie?\n\nIm Herbst. Vorher testen wir.",
+     [("Christoph Vilanek", "Ja, das Geschäft"), ("Christoph Vilanek", "Wir prüfen"),
+      ("Christoph Vilanek", "Im Herbst.")]),
 ]  # fmt: skip
 
 
@@ -348,6 +354,9 @@ NOT_INTERVIEWS = [
     "Wer zahlt? Die Bürger zahlen.\n\nMüller: „Wir wehren uns.“",
     # one label and no questions
     "Bericht aus Berlin\n\nFazit: Die Lage bleibt ernst. Die Regierung berät am Montag.",
+    # a label that names no one, and the outlet's questions answered in its own voice
+    "Bericht aus Berlin\n\nFazit: Die Lage bleibt ernst.\n\nWas bedeutet das?\n\nDie Stadt muss sparen.\n\n"
+    "Wer zahlt?\n\nDie Bürger zahlen.",
 ]
 
 

@@ -206,3 +206,20 @@ def test_a_reader_comment_section_ends_the_article(heading: str, cut: bool) -> N
     assert (comment not in article.text) is cut
     assert (comment in article.dropped) is cut
     assert "Tausende Reisende" in article.text
+
+
+def test_paragraphs_list_items_and_line_breaks_are_not_glued() -> None:
+    """trafilatura may return a container with paragraphs inside, lists of items and <br> breaks:
+    each is a block of its own, and no word runs into the next ("Eis.Es", "PreistreiberAußerdem")."""
+    page = HTML.replace(
+        "</article>",
+        "<div><p>Die Investitionen liegen auf Eis.</p><p>Es sei grotesk, sagte der Minister.</p></div>"
+        "<p>Die Kosten würden ignoriert.<br>Erdgas ist Preistreiber<br>Außerdem betonte die Leiterin, "
+        "dass Biogas hilft.</p><ul><li>Erstens mehr Geld</li><li>Zweitens weniger Regeln</li></ul></article>",
+    )
+    article = ingest.from_text(page, lang="de")
+    blocks = [b.span.text for b in article.blocks]
+    for text in ("Die Investitionen liegen auf Eis.", "Es sei grotesk, sagte der Minister.", "Erdgas ist Preistreiber",
+                 "Außerdem betonte die Leiterin, dass Biogas hilft.", "Erstens mehr Geld", "Zweitens weniger Regeln"):
+        assert text in blocks, blocks
+    assert "Eis.Es" not in article.text and "PreistreiberAußerdem" not in article.text

@@ -471,3 +471,13 @@ def test_a_paraphrase_spread_over_the_body_is_weighed_like_support(
 )
 def test_the_holder_of_a_bodys_role_is_a_person(analyze: Analyze, text: str, source: tuple[str, SourceKind]) -> None:
     assert [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions] == [source]
+
+
+def test_an_apposition_after_the_rest_of_a_bodys_name_names_the_person(analyze: Analyze) -> None:
+    """The role a source phrase gave introduces its person too: "die HBB-Leiterin" later is her, not
+    the minister introduced before her with a role noun."""
+    a = analyze("Wirtschaftsminister Hubert Aiwanger sagte, die Lage sei ernst. Unterdessen pochte die Leiterin "
+                "des Hauptstadtbüros Bioenergie (HBB), Sandra Rostek, darauf, die Bioenergie auszunehmen. "
+                "Außerdem betonte die HBB-Leiterin, dass Biogas die Kohle ersetze.")  # fmt: skip
+    found = [(s.name, s.role.text if s.role else None, len(s.attributions)) for s in a.sources if not s.publisher]
+    assert ("Sandra Rostek", "Leiterin des Hauptstadtbüros Bioenergie (HBB)", 2) in found, found

@@ -2,13 +2,13 @@
 
 - Labelled turns: "STANDARD: Warum? Kaiser: Es bleibt uns nichts übrig.", or answers labelled
   with the interviewee's name ("Weltermann: …") under unlabelled questions.
-- Unlabelled answers: the question and the answer in one paragraph, often glued by the page
-  ("… legen?Wir prüfen gerade …"), the interviewee named in one label only.
+- Unlabelled answers: the answer after the question, in its paragraph (often glued by the page,
+  "… legen?Wir prüfen gerade …") or in the next, the interviewee named in one label only.
 
 A label is one to three capitalised words and a colon at the start of a sentence.  The text is an
 interview when labels recur (at least three, one name twice) and either an interviewer's label or
 an unlabelled question opens a paragraph; or when one person's label stands beside at least two
-paragraphs that ask and then answer.  Nothing before the first label is an answer: that is the
+unlabelled questions answered without a label.  Nothing before the first label is an answer: that is the
 outlet's introduction.  An answer runs from its label, or from the end of the question before it,
 to the next question or label; a paragraph without a question continues it.  Questions are the
 outlet's own.  Only the layout is read here, so every language uses this kernel with its own
@@ -102,6 +102,29 @@ def _asks_and_answers(analysis: Analysis, sentences: list[Sentence]) -> int | No
     return None if last is None else last + 1
 
 
+def _named_elsewhere(analysis: Analysis, label: Label, found: list[Label]) -> bool:
+    """Whether the text names the labelled one outside the labels too ("Herr Vilanek", "Freenet-Chef
+    Christoph Vilanek"), as an interview does its interviewee; "Fazit:" names no one."""
+    in_labels = {i for lab in found for i in range(lab.first, lab.colon)}
+    return any(t.text == label.name[-1] and t.index not in in_labels for t in analysis.tokens)
+
+
+def _asked_and_answered(analysis: Analysis, segments: list[tuple[int, Label | None, list[Sentence]]]) -> int:
+    """How often an unlabelled question is answered without a label: in its own paragraph after
+    the question ("… legen?Wir prüfen …"), or in the next paragraph, which asks nothing."""
+    count = 0
+    for k, (_, label, sentences) in enumerate(segments):
+        after = _asks_and_answers(analysis, sentences) if label is None else None
+        if after is None:
+            continue
+        nxt = segments[k + 1] if k + 1 < len(segments) else None
+        if after < len(sentences) or (
+            nxt is not None and nxt[1] is None and _asks_and_answers(analysis, nxt[2]) is None
+        ):
+            count += 1
+    return count
+
+
 def interview_drafts(analysis: Analysis, accepted: list[Draft], rule: InterviewRule) -> list[Draft]:
     """The answers of an interview as direct speech of the interviewee, or nothing."""
     found = labels(analysis, rule)
@@ -114,13 +137,13 @@ def interview_drafts(analysis: Analysis, accepted: list[Draft], rule: InterviewR
     interviewee = next((label for label in found if not label.interviewer), None) if len(people) == 1 else None
     first = next(k for k, seg in enumerate(segments) if seg[1] is not None)
     later = segments[first + 1 :]
-    asked = sum(1 for _, label, sents in later
-                if label is None and _asks_and_answers(analysis, sents) not in (None, len(sents)))  # fmt: skip
+    asked = _asked_and_answered(analysis, later)
     opens_with_question = any(label is None and _is_question(analysis, sents[0]) for _, label, sents in later)
     labelled = len(found) >= _MIN_LABELS and max(people.values(), default=0) >= 2 and (
         any(label.interviewer for label in found) or opens_with_question
     )
-    if not labelled and not (interviewee is not None and asked >= _MIN_ASKED_AND_ANSWERED):
+    named = interviewee is not None and _named_elsewhere(analysis, interviewee, found)
+    if not labelled and not (named and asked >= _MIN_ASKED_AND_ANSWERED):
         return []
     turns = _turns(analysis, segments[first:], interviewee)
     taken = {i for d in accepted for i in d.message}

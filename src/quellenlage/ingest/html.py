@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -33,12 +34,8 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
     doc = _extract(html)
     if doc is None:
         doc = _extract_deep(html)
-    body: list[tuple[BlockKind, str]] = []
-    for element in doc.body:
-        text = clean_line(" ".join("".join(element.itertext()).split()))
-        if text:
-            kind = BlockKind.SUBHEADING if element.tag == "head" else BlockKind.PARAGRAPH
-            body.append((kind, text))
+    body = [(BlockKind.SUBHEADING if tag == "head" else BlockKind.PARAGRAPH, text)
+            for element in doc.body for tag, text in _pieces(element)]  # fmt: skip
     body, dropped = _without_furniture(body)
     if not any(kind is BlockKind.PARAGRAPH for kind, _ in body):
         raise ExtractionError("the page holds no article text")
@@ -62,6 +59,33 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
         input_format="html",
     )
     return assemble(blocks, meta, dropped)
+
+
+#: trafilatura's block elements: inside another element each is a block of its own
+_BLOCK_TAGS = frozenset({"p", "head", "div", "list", "item", "quote", "table", "row", "cell", "code"})
+
+
+def _pieces(element: Any) -> Iterator[tuple[str, str]]:
+    """(tag, text) of each block in one of trafilatura's body elements. A block element inside it
+    (the paragraphs of a container, a list's items) is a block of its own and a line break
+    (``<lb/>``) ends one: joining their text would glue words across them ("ignoriert.Erdgas",
+    "PreistreiberAußerdem")."""
+    parts: list[str] = [element.text or ""]
+
+    def flush() -> Iterator[tuple[str, str]]:
+        text = clean_line(" ".join("".join(parts).split()))
+        if text:
+            yield element.tag, text
+
+    for child in element:
+        if child.tag in _BLOCK_TAGS or child.tag == "lb":
+            yield from flush()
+            if child.tag != "lb":
+                yield from _pieces(child)
+            parts = [child.tail or ""]
+        else:
+            parts += ["".join(child.itertext()), child.tail or ""]
+    yield from flush()
 
 
 def _without_furniture(body: list[tuple[BlockKind, str]]) -> tuple[list[tuple[BlockKind, str]], list[str]]:

@@ -172,7 +172,9 @@ def _name_and_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], 
     if comma is not None and comma > 0:
         head, tail = _words(tokens[:comma]), _words(tokens[comma + 1 :])
         if _is_full_name(tail, lexicon) and any(_is_role(t.text, lexicon) for t in head):
-            return tail, _content(head, lexicon)  # "der Sprecher der DSW, Jürgen Kurz"
+            # the role from its article or noun on, not from a stray "Unterdessen" the span took in
+            role = itertools.dropwhile(lambda t: t.pos != "DET" and not _is_role(t.text, lexicon), head)
+            return tail, _content(list(role), lexicon)  # "der Sprecher der DSW, Jürgen Kurz"
         if head and all(t.pos == "PROPN" for t in head[-2:]):
             return head, tail
     # trailing proper names after a role: "der … Stabschef des kasachischen Präsidenten Timur Suleimenow"
@@ -341,7 +343,9 @@ class _SourceFinder:
             if speaker is not None:
                 self.record(speaker, att, [], [])
             return  # no entity for nobody: the attribution stays, with no source
-        name_tokens, role_tokens = _name_and_role(self.with_name(tokens), self.lexicon)
+        tokens = self.with_name(tokens)
+        words = _words(tokens)
+        name_tokens, role_tokens = _name_and_role(tokens, self.lexicon)
         key = _key(name_tokens, self.lexicon)
         target = self.holder_of_role(words)
         if target is None:
@@ -387,6 +391,10 @@ class _SourceFinder:
         """", Name," right after a source phrase with a role noun: the name of the person it describes."""
         all_tokens = self.analysis.tokens
         comma = tokens[-1].index + 1
+        while (comma < len(all_tokens) and comma - tokens[-1].index <= _MAX_NAME_WORDS + 2
+               and all_tokens[comma].sentence == tokens[-1].sentence
+               and (all_tokens[comma].pos in _NAME_PHRASE or all_tokens[comma].text in "()")):  # fmt: skip
+            comma += 1  # the rest of the role's phrase the span left out: "… Bioenergie (HBB)"
         if comma + 1 >= len(all_tokens) or all_tokens[comma].text != ",":
             return []
         if not any(_is_role(t.text, self.lexicon) for t in tokens if t.pos in ("NOUN", "PROPN")):
@@ -397,7 +405,7 @@ class _SourceFinder:
         after = all_tokens[run[-1].index + 1] if run[-1].index + 1 < len(all_tokens) else None
         if after is not None and after.text not in (",", ".", ";", "–"):
             return []
-        return [all_tokens[comma], *run]
+        return [*all_tokens[tokens[-1].index + 1 : comma + 1], *run]
 
     def quoted_in_paragraph(self, att: Attribution) -> int | None:
         """The speaker of a quotation with no speaker of its own: the person the paragraph names
@@ -607,17 +615,23 @@ class _SourceFinder:
                      if any(m.start < end and start < m.end for m in e.mentions)), None)  # fmt: skip
 
     def introduced_with_role(self, at: int) -> int | None:
-        """The last person before ``at`` whose full name follows a role noun ("Minister Jan Berger")."""
+        """The last person before ``at`` whose full name follows a role noun ("Minister Jan Berger"),
+        or whose role a source phrase gave ("die Leiterin des HBB, Sandra Rostek,")."""
         tokens = self.analysis.tokens
         runs = [r for r in self.names if r[0].index > 0 and r[0].span.start < at
                 and _role_noun(tokens[r[0].index - 1], self.lexicon)]  # fmt: skip
+        run_at = runs[-1][0].span.start if runs else -1
+        with_role = [(e.role.start, k) for k, e in enumerate(self.entities)
+                     if e.kind is SourceKind.PERSON and e.role is not None and run_at < e.role.start < at]  # fmt: skip
+        if with_role:
+            return max(with_role)[1]
         return self.person_named(runs[-1]) if runs else None
 
     def named_with_role(self, words: list[str], at: int) -> int | None:
         """The person the text introduces with one of the mention's role words right before a full
         name ("Ressortchef Max Müller", "Grünen-Politiker Jan Berger"), the nearest before ``at``,
         else the first after it."""
-        roles = [w[:6] for w in words if _is_role(w, self.lexicon)]
+        roles = [_role_stem(w) for w in words if _is_role(w, self.lexicon)]
         tokens = self.analysis.tokens
         introduced = [r for r in self.names if r[0].index > 0 and _role_noun(tokens[r[0].index - 1], self.lexicon)
                       and any(role in tokens[r[0].index - 1].text.lower() for role in roles)]  # fmt: skip
@@ -682,6 +696,7 @@ _PERSON_GENDERS = frozenset({"Masc", "Fem"})
 _BODIES = frozenset({SourceKind.ORGANISATION, SourceKind.STATE, SourceKind.MEDIA})
 _MAX_EXPANSION = 8  # words an abbreviation's spelled-out name may have
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET"})  # the parts of speech a spelled-out name runs over
+_NAME_PHRASE = frozenset({"NOUN", "PROPN"})  # the words of a body's name after a role, before an apposition
 
 
 def _enclosing(analysis: Analysis, att: Attribution, of_attribution: dict[int, int]) -> int | None:
@@ -797,11 +812,16 @@ def _agrees(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _role_stem(word: str) -> str:
+    """The part of a role word that names the role, for matching: "hbb-leiterin" → "leiter"."""
+    return word.lower().split("-")[-1][:6]
+
+
 def _person_with_role(entities: list[_Entity], words: list[str], lexicon: Lexicon) -> int | None:
     roles = [w for w in words if _is_role(w, lexicon)]
     for k in range(len(entities) - 1, -1, -1):
         e = entities[k]
-        if e.kind is SourceKind.PERSON and e.role and any(r[:6] in e.role.text.lower() for r in roles):
+        if e.kind is SourceKind.PERSON and e.role and any(_role_stem(r) in e.role.text.lower() for r in roles):
             return k
     return None
 
