@@ -44,6 +44,10 @@ CASES = [
     ("Das Gericht rügte die Behörde.", T.REPORTED, "Das Gericht", "rügte", "Das Gericht rügte die Behörde."),
     ("Forscher fanden heraus, dass Joghurt gegen Angst hilft.", T.INDIRECT, "Forscher", "fanden heraus",
      "dass Joghurt gegen Angst hilft"),
+    ("Russwurm sprach sich für eine Senkung der Stromsteuer aus.", T.REPORTED, "Russwurm", "sprach aus",
+     "Russwurm sprach sich für eine Senkung der Stromsteuer aus."),
+    ("Eine Sprecherin hat dieser Darstellung widersprochen, es gebe keine Entscheidung.", T.INDIRECT,
+     "Eine Sprecherin", "hat widersprochen", "es gebe keine Entscheidung"),
 ]  # fmt: skip
 
 

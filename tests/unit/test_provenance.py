@@ -277,6 +277,9 @@ def test_a_definite_role_noun_is_the_person_named_before(analyze: Analyze, text:
         ("Die Anlage werde abgeschaltet, sagte ein Sprecher des Max-Planck-Instituts für Plasmaphysik.",
          ("Max-Planck-Instituts für Plasmaphysik", "organisation", "Sprecher")),
         ("Ein Sprecher der Polizei sagte, der Täter sei geflohen.", ("Polizei", "state", "Sprecher")),
+        # what a spokesperson speaks for is a body, and a place after it is no part of its name
+        ("Eine Sprecherin von Tesla in China hat widersprochen, es gebe keine Entscheidung.",
+         ("Tesla", "organisation", "Sprecherin")),
     ],
 )
 def test_an_unnamed_spokesperson_is_the_organisation(

@@ -116,9 +116,16 @@ def _spokesperson_of(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token]
         return [], []  # "Sprecher der Schutzvereinigung DSW Jürgen Kurz": named after the organisation
     while rest and rest[0].pos in ("DET", "ADP"):
         rest = rest[1:]
+    place = next((k for k in range(1, len(rest) - 1) if rest[k].pos == "ADP" and _is_place(rest[k + 1], lexicon)), None)
+    rest = rest[:place] if place is not None else rest  # "von Tesla in China" speaks for Tesla
     if not any(t.pos in ("NOUN", "PROPN") for t in rest):
         return [], []
     return rest, [words[at]]
+
+
+def _is_place(token: Token, lexicon: Lexicon) -> bool:
+    """A country or a state the lexicon knows ("China", "Bayern")."""
+    return lexicon.country_of([token.text]) is not None or token.text.lower() in lexicon.states
 
 
 def _is_spokesperson(word: str, lexicon: Lexicon) -> bool:
@@ -328,7 +335,10 @@ class _SourceFinder:
         if owner is tokens:
             owner = spoke_for or _owner(tokens, self.lexicon)
         if owner is not tokens:  # "Angaben der Polizei": the source is the police
-            tokens, att = owner, replace(att, source_kind=classify_source(owner, self.lexicon))
+            kind = classify_source(owner, self.lexicon)
+            if owner is spoke_for and kind is SourceKind.UNKNOWN:
+                kind = SourceKind.ORGANISATION  # what a spokesperson speaks for is a body: "Tesla"
+            tokens, att = owner, replace(att, source_kind=kind)
         words = _words(tokens)
         if len(words) == 1 and words[0].text.lower() in self.lexicon.word_list("first_person"):
             speaker = _enclosing(self.analysis, att, self.of_attribution)

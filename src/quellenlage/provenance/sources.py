@@ -31,7 +31,9 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
     heads = [w[: -len(e)] for w in words for e in genitive if w.endswith(e) and len(w) > len(e) + 3] + words
     if any(w.endswith(lexicon.word_tuple("state_endings")) for w in heads if w not in outlets):
         return SourceKind.STATE  # "Polizeipräsidium Westpfalz", "EU-Kommission", "Bundesamt für …"
-    propn = [t for t in tokens if t.pos == "PROPN"]
+    # a place is no part of a person's name: "Tesla in China" is not two names
+    propn = [t for t in tokens
+             if t.pos == "PROPN" and lexicon.country_of([t.text]) is None and t.text.lower() not in states]
     if (len(propn) >= 2 and not any(w.endswith(org_endings) for w in heads)) or (
         propn and any(w.startswith(role_words) for w in words)
     ):
