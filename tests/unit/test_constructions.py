@@ -44,6 +44,12 @@ CASES = [
     ("Das Gericht rügte die Behörde.", T.REPORTED, "Das Gericht", "rügte", "Das Gericht rügte die Behörde."),
     ("Forscher fanden heraus, dass Joghurt gegen Angst hilft.", T.INDIRECT, "Forscher", "fanden heraus",
      "dass Joghurt gegen Angst hilft"),
+    # a particle written apart before a clause-final verb ("bekannt gab" for "bekanntgab"); the
+    # speaker right before a wie-clause's verb where none follows "wie"
+    ("Die Straße bleibt gesperrt, wie die Stadt am Montag bekannt gab.", T.INDIRECT, "die Stadt",
+     "wie bekannt gab", "Die Straße bleibt gesperrt"),
+    ("Das Display wird größer, wie unter anderem Macrumors berichtet.", T.INDIRECT, "Macrumors",
+     "wie berichtet", "Das Display wird größer"),
     ("Russwurm sprach sich für eine Senkung der Stromsteuer aus.", T.REPORTED, "Russwurm", "sprach aus",
      "Russwurm sprach sich für eine Senkung der Stromsteuer aus."),
     ("Eine Sprecherin hat dieser Darstellung widersprochen, es gebe keine Entscheidung.", T.INDIRECT,

@@ -425,6 +425,9 @@ def test_who_a_spokesperson_a_head_noun_or_an_apposition_names(
         ("Robert Machtlinger sagte, es sei gut.", SourceKind.PERSON),
         # ... or the text calls the bearer by the last one alone, as it does a person
         ("Soluna-Delta Kokol sagte, es sei gut. Kokol lachte.", SourceKind.PERSON),
+        # ... or a role noun comes with it, whatever the given name
+        ("Die Lage sei ernst, sagte Geschäftsführer Ingo Degenhardt.", SourceKind.PERSON),
+        ("Die Lage sei ernst, sagte Umweltreporterin Emily Atkin.", SourceKind.PERSON),
         # a company is called by its whole name
         ("Ultium Cells investiert viel. Ultium Cells teilte mit, dass die Fabrik wächst.", SourceKind.ORGANISATION),
         ("Während Equinor wächst, sagte Ocean Winds, es sei gut.", SourceKind.ORGANISATION),

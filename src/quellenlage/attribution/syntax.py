@@ -20,6 +20,7 @@ PUNCT = frozenset(",.;:!?…-–—()[]")
 QUOTE_CHARS = frozenset("\"'„“”‚‘’»«›‹")
 _NP_INNER = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"})
 _NOT_IN_NP = frozenset({"VERB", "AUX", "ADV", "PART", "SCONJ"})
+_SPLIT_PARTICLE_POS = frozenset({"ADJ", "ADV", "ADP", "PART"})  # what a particle written apart is tagged
 _CLAUSE_STOPS = frozenset({",", ":", ";"})
 _CLAUSE_ENDS = _CLAUSE_STOPS | {".", "!", "?"}
 
@@ -131,7 +132,10 @@ class SentenceView:
         return lemma if k is None else self.low(k) + lemma
 
     def particle(self, i: int) -> int | None:
-        """The separated verb particle of finite verb ``i`` (parse first, then the PTKVZ tag)."""
+        """The separated verb particle of finite verb ``i`` (parse first, then the PTKVZ tag); the
+        word before a clause-final verb where it is written apart ("bekannt gaben")."""
+        if self._split_particle_cue(i) is not None:
+            return i - 1
         for k in self.children(i, "compound", "svp", "prt"):
             if self.tokens[k].tag in self.closed.particle_tags and not any(
                 self.is_finite(j) for j in range(i + 1, k)
@@ -171,7 +175,15 @@ class SentenceView:
         if not full_verb and not self._verb_as_adjective(i):
             return None
         cues = self.closed.verb_cues
-        return cues.get(self.verb_lemma(i)) or cues.get(self.tokens[i].lemma.lower())
+        return cues.get(self.verb_lemma(i)) or cues.get(self.tokens[i].lemma.lower()) or self._split_particle_cue(i)
+
+    def _split_particle_cue(self, i: int) -> VerbCue | None:
+        """A clause-final verb with its particle written apart before it ("wie die Macher bekannt
+        gaben" for "bekanntgaben"): the particle's lower-case word joined to the verb's lemma."""
+        before = self.tokens[i - 1] if i > self.start else None
+        if before is None or before.pos not in _SPLIT_PARTICLE_POS or not before.text.islower():
+            return None
+        return self.closed.verb_cues.get(self.low(i - 1) + self.tokens[i].lemma.lower())
 
     def _verb_as_adjective(self, i: int) -> bool:
         """A reporting verb the tagger took for a predicative adjective ("Als Grund wurde

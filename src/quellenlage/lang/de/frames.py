@@ -279,13 +279,22 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
         end = view.final_punct() or view.end
         frame = list(range(message[-1] + 1, end))
     # a passive "wie … berichtet wird" names its agent or no one
-    speaker = _speaker(view, v, seg) or ([] if view.is_passive(v) else view.np_after(seg[0]))
+    speaker = _speaker(view, v, seg) or ([] if view.is_passive(v) else view.np_after(seg[0]) or _before_verb(view, v))
     return [Draft(
         AttributionType.INDIRECT, _medium(view, frame, cue.medium), message,
         cue=sorted([seg[0], v] + ([particle] if particle is not None else [])),
         source=_with_apposition(view, speaker, v), frame=frame, addressee=addressee_of(view, v, frame),
         rule=R.WIE_BERICHTET.id, priority=R.WIE_BERICHTET.priority, distancing=cue.distancing,
     )]  # fmt: skip
+
+
+def _before_verb(view: SentenceView, v: int) -> list[int]:
+    """The noun phrase right before a wie-clause's final verb ("wie unter anderem Macrumors
+    berichtet"), where none follows "wie"."""
+    k = v
+    while k > view.start and view.tok(k - 1).pos in ("PROPN", "NOUN"):
+        k -= 1
+    return list(range(k, v))
 
 
 def preposition_source(view: SentenceView) -> list[Draft]:
