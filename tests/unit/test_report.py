@@ -73,3 +73,23 @@ def test_html_report_opens_in_german_and_switches_to_english(analyze) -> None:  
     assert "Who says what" in english and "Headline check" in english
     assert 'data-to="en">English</button>' in german and 'data-to="de">Deutsch</button>' in english
     assert html.count("<script>") == 1 and "src=" not in html.split("<script>")[1]
+
+
+def test_the_web_page_finds_every_word_it_uses_in_the_interface_files() -> None:
+    """The page and the HTML report share resources/ui/<code>.json: every word app.js and
+    index.html ask for is there, in every interface language, and app.js keeps no copy of its own."""
+    import json
+    import re
+
+    from quellenlage.report.ui import UI_LANGUAGES
+    from quellenlage.resources import resource_path
+
+    script = resource_path("web", "app.js").read_text(encoding="utf-8")
+    page = resource_path("web", "index.html").read_text(encoding="utf-8")
+    asked = set(re.findall(r"\bT\.(\w+)", script)) | set(re.findall(r'data-i18n="(\w+)"', page))
+    assert "I18N" not in script and asked
+    for code in UI_LANGUAGES:
+        words = json.loads(resource_path("ui", f"{code}.json").read_text(encoding="utf-8"))
+        # "explain" is optional: without it the page shows the finding's own (English) message
+        have = set(words["page"]) | {"kinds", "verdicts", "types", "explain"}
+        assert asked <= have, (code, sorted(asked - have))

@@ -1,5 +1,7 @@
-"""The report's interface words, one JSON file per interface language (``resources/ui/<code>.json``;
-the web page's ``app.js`` holds the same words for the page).
+"""The interface words, one JSON file per interface language (``resources/ui/<code>.json``), for
+the HTML report and the web page alike: the service serves the files at ``/ui/<code>.json`` and
+the page's ``app.js`` reads its own words from ``page`` and the shared ``verdicts``, ``types`` and
+``kinds``.
 
 The interface language is the reader's choice and separate from the article's language: the HTML
 report carries every interface language and opens in the first (German), with a switch, like the

@@ -193,3 +193,4 @@ def _add_info_routes(app: FastAPI, state: dict[str, Any]) -> None:
         return FileResponse(web / "index.html", media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=web), name="static")
+    app.mount("/ui", StaticFiles(directory=resource_path("ui")), name="ui")  # the interface words, page and report

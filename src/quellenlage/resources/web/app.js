@@ -2,65 +2,9 @@
 // No framework and no external assets; everything is served by the app itself.
 "use strict";
 
-const I18N = {
-  de: {
-    tagline: "Wer behauptet was, auf wessen Autorität, wie vorsichtig formuliert?",
-    inputTitle: "Artikel", tabText: "Text einfügen", tabUrl: "URL", tabFile: "HTML-Datei",
-    textLabel: "Artikeltext (aus dem Browser kopiert oder gescrapt)", urlLabel: "Adresse der Seite",
-    fileLabel: "Gespeicherte Seite (HTML oder Text)", analyze: "Analysieren", busy: "Analysiere …",
-    downloadJson: "JSON herunterladen", downloadHtml: "HTML-Bericht herunterladen",
-    sourcesTitle: "Quellen", whoTitle: "Wer sagt was", legendSource: "Quelle", legendCue: "Redeeinleitung",
-    legendMessage: "Aussage", legendHedge: "Vorbehalt", apiDocs: "API-Dokumentation",
-    noAttributions: "Keine Zuschreibungen gefunden.", noSource: "(keine Quelle genannt)",
-    hedged: "mit Vorbehalt / distanziert", notes: "Hinweise", dropped: "Als Seitenballast entfernt",
-    statAttributions: "Zuschreibungen", statSentences: "Sätze", statHedged: "mit Vorbehalt",
-    statVague: "vage/anonyme Quellen", mention: "Erwähnung", mentions: "Erwähnungen", emptyInput: "Bitte zuerst einen Artikel angeben.",
-    networkError: "Der Dienst ist nicht erreichbar.", chainsTitle: "Quellenketten",
-    checkTitle: "Schlagzeilen-Check", legendOutlet: "eigene Aussage des Mediums", legendAttributed: "zugeschrieben",
-    legendMixed: "gemischt",
-    verdicts: { supported: "vom Text gedeckt", stronger_than_body: "stärker als der Text",
-                unsupported: "vom Text nicht gedeckt", no_headline: "keine Schlagzeile erkannt" },
-    findings: { stated_as_fact: "als Tatsache behauptet", generalises: "verallgemeinert",
-                loaded_word: "wertendes Wort", unsupported: "ohne Beleg im Text" },
-    explain: { stated_as_fact: "Der Text schreibt es nur Quellen zu oder formuliert es mit Vorbehalt.",
-               generalises: "Die Schlagzeile behauptet einen Trend; prüfen Sie, wie viele Fälle der Text belegt.",
-               loaded_word: "Das Wort stammt vom Medium selbst; keine Quelle im Text verwendet es.",
-               unsupported: "Kein Satz des Textes stützt diese Aussage.",
-               restated: "Der Text wiederholt es nur in den eigenen Worten des Mediums." },
-    types: { direct: "wörtliche Rede", indirect: "indirekte Rede", reported: "berichteter Sprechakt",
-             free_indirect: "Hörensagen (soll)", indirect_free_indirect: "fortgesetzte indirekte Rede" },
-    kinds: { person: "Person", organisation: "Organisation", media: "Medium", state: "Staat/Amt", vague: "vage",
-             anonymous: "keine Quelle", pronoun: "Pronomen", unknown: "unklassifiziert" },
-  },
-  en: {
-    tagline: "Who claims what, on whose authority, how hedged?",
-    inputTitle: "Article", tabText: "Paste text", tabUrl: "URL", tabFile: "HTML file",
-    textLabel: "Article text (copied from the browser or scraped)", urlLabel: "Address of the page",
-    fileLabel: "Saved page (HTML or text)", analyze: "Analyse", busy: "Analysing …",
-    downloadJson: "Download JSON", downloadHtml: "Download HTML report",
-    sourcesTitle: "Sources", whoTitle: "Who says what", legendSource: "source", legendCue: "cue",
-    legendMessage: "message", legendHedge: "hedge", apiDocs: "API documentation",
-    noAttributions: "No attributions found.", noSource: "(no source named)",
-    hedged: "hedged / distanced", notes: "Notes", dropped: "Removed as boilerplate",
-    statAttributions: "attributions", statSentences: "sentences", statHedged: "hedged",
-    statVague: "vague/anonymous sources", mention: "mention", mentions: "mentions", emptyInput: "Please give an article first.",
-    networkError: "The service cannot be reached.", chainsTitle: "Source chains",
-    checkTitle: "Headline check", legendOutlet: "outlet's own claim", legendAttributed: "attributed",
-    legendMixed: "mixed",
-    verdicts: { supported: "supported by the body", stronger_than_body: "stronger than the body",
-                unsupported: "not supported by the body", no_headline: "no headline recognised" },
-    findings: { stated_as_fact: "stated as fact", generalises: "generalises", loaded_word: "loaded word",
-                unsupported: "no support in the body" },
-    types: { direct: "direct quote", indirect: "indirect speech", reported: "reported speech act",
-             free_indirect: "hearsay (soll)", indirect_free_indirect: "continued indirect speech" },
-    kinds: { person: "person", organisation: "organisation", media: "media", state: "state/official",
-             vague: "vague", anonymous: "no source", pronoun: "pronoun", unknown: "unclassified" },
-  },
-};
-
 const params = new URLSearchParams(location.search);
 const LANG = params.get("lang") === "en" ? "en" : "de";  // German interface; English on request
-const T = I18N[LANG];
+let T = null;  // the page's words in LANG, from /ui/<code>.json (resources/ui: one source for the page and the report)
 const $ = (sel) => document.querySelector(sel);
 let lastRequest = null;
 let lastReport = null;
@@ -284,7 +228,9 @@ async function downloadHtml() {
   download(await response.blob(), `${baseName()}-quellenlage.html`);
 }
 
-function init() {
+async function init() {
+  const words = await (await fetch(`/ui/${LANG}.json`)).json();
+  T = { ...words.page, kinds: words.kinds, verdicts: words.verdicts, types: words.types };  // shared with the report
   translatePage();
   for (const b of document.querySelectorAll("[data-tab]")) b.addEventListener("click", () => selectTab(b.dataset.tab));
   $("#input").addEventListener("submit", analyze);
