@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,13 @@ class Article:
         return None
 
 
+@lru_cache(maxsize=4096)
+def _features(morph: str) -> dict[str, str]:
+    """UD features ("Case=Nom|Number=Sing") as a mapping, parsed once per distinct string: the
+    rules and the CRF ask for them hundreds of thousands of times per corpus."""
+    return dict(item.partition("=")[::2] for item in morph.split("|") if item)
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A token with its morpho-syntactic annotation (empty strings until tagged).
@@ -191,11 +199,7 @@ class Token:
         return self.span.text
 
     def feature(self, name: str) -> str | None:
-        for item in self.morph.split("|"):
-            key, _, value = item.partition("=")
-            if key == name:
-                return value
-        return None
+        return _features(self.morph).get(name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,6 +83,8 @@ class SentenceView:
             if head != i and self.start <= head < self.end:
                 kids[head].append(i)
         self._kids = kids
+        self._cues: dict[int, VerbCue | None] = {}  # every handler asks for every verb's cue
+        self._segments: tuple[tuple[int, ...], ...] | None = None
 
     @property
     def indices(self) -> range:
@@ -170,6 +172,11 @@ class SentenceView:
 
     def cue(self, i: int) -> VerbCue | None:
         """The reporting-verb entry of token ``i``, if it is a verb in the lexicon."""
+        if i not in self._cues:
+            self._cues[i] = self._cue(i)
+        return self._cues[i]
+
+    def _cue(self, i: int) -> VerbCue | None:
         tok = self.tokens[i]
         full_verb = tok.pos in ("VERB", "AUX") or tok.tag in self.closed.full_verb_tags
         if not full_verb and not self._verb_as_adjective(i):
@@ -387,7 +394,13 @@ class SentenceView:
         return out if any(self.tokens[x].pos in ("NOUN", "PROPN", "PRON") for x in out) else []
 
     def segments(self) -> list[list[int]]:
-        """Comma/colon/semicolon-separated stretches of the sentence (separators excluded)."""
+        """Comma/colon/semicolon-separated stretches of the sentence (separators excluded); computed
+        once per sentence, handed out as fresh lists."""
+        if self._segments is None:
+            self._segments = tuple(tuple(seg) for seg in self._cut())
+        return [list(seg) for seg in self._segments]
+
+    def _cut(self) -> list[list[int]]:
         segs: list[list[int]] = [[]]
         depth = 0  # a comma inside parentheses separates nothing: "(National Environment Authority, NEMA)"
         for i in self.indices:
