@@ -43,18 +43,21 @@ def lemma_of(word: str, lemmatizer: str) -> str:
 def tag(sentences: Sequence[Sentence], tokens: Sequence[Token], language: Language) -> tuple[Token, ...]:
     """Return the tokens with lemma, pos, tag, morph, dep and head (an index into ``tokens``)."""
     nlp = load_model(language)
-    docs = []
-    for sentence in sentences:
-        sent_tokens = tokens[sentence.token_start : sentence.token_end]
-        words = [language.tagger_form(t.text) for t in sent_tokens]
-        spaces = [a.span.end < b.span.start for a, b in itertools.pairwise(sent_tokens)] + [False]
-        docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
     out: list[Token] = []
     lemmatizer = language.lemmatizer
-    for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=_BATCH), strict=True):
-        base = sentence.token_start
-        for tok, spacy_tok in zip(tokens[base : sentence.token_end], doc, strict=True):
-            lemma = lemma_of(tok.span.text, lemmatizer)
-            out.append(Token(tok.index, tok.span, tok.sentence, lemma, spacy_tok.pos_, spacy_tok.tag_,
-                             str(spacy_tok.morph), spacy_tok.dep_.lower(), base + spacy_tok.head.i))  # fmt: skip
+    # the words of one article are not kept in the model's vocabulary: without the memory zone a
+    # corpus worker or the service grows with every new word it sees (bench/memory_growth.py)
+    with nlp.memory_zone():
+        docs = []
+        for sentence in sentences:
+            sent_tokens = tokens[sentence.token_start : sentence.token_end]
+            words = [language.tagger_form(t.text) for t in sent_tokens]
+            spaces = [a.span.end < b.span.start for a, b in itertools.pairwise(sent_tokens)] + [False]
+            docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
+        for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=_BATCH), strict=True):
+            base = sentence.token_start
+            for tok, spacy_tok in zip(tokens[base : sentence.token_end], doc, strict=True):
+                lemma = lemma_of(tok.span.text, lemmatizer)
+                out.append(Token(tok.index, tok.span, tok.sentence, lemma, spacy_tok.pos_, spacy_tok.tag_,
+                                 str(spacy_tok.morph), spacy_tok.dep_.lower(), base + spacy_tok.head.i))  # fmt: skip
     return tuple(language.repair_tags(out)) if language.repair_tags else tuple(out)
