@@ -223,3 +223,15 @@ def test_paragraphs_list_items_and_line_breaks_are_not_glued() -> None:
                  "Außerdem betonte die Leiterin, dass Biogas hilft.", "Erstens mehr Geld", "Zweitens weniger Regeln"):
         assert text in blocks, blocks
     assert "Eis.Es" not in article.text and "PreistreiberAußerdem" not in article.text
+
+
+def test_the_authors_byline_is_furniture() -> None:
+    """A block that is the page author's byline ("Von Daniel Weinmann"), or the same at the end of
+    the description, is no article text: a pronoun must not find its person there."""
+    page = HTML.replace("<head>", '<head><meta name="author" content="Daniel Weinmann">').replace(
+        "<h1>Streik legt Flughafen lahm</h1>", "<h1>Streik legt Flughafen lahm</h1><p>Von Daniel Weinmann</p>"
+    ).replace("weitgehend lahmgelegt.", "weitgehend lahmgelegt. Von Daniel Weinmann.")
+    article = ingest.from_text(page, lang="de")
+    assert article.metadata.author == "Daniel Weinmann"
+    assert "Weinmann" not in article.text and "Von Daniel Weinmann" in article.dropped
+    assert "Ein Warnstreik hat am Montag den Flughafen Hamburg" in article.text

@@ -14,7 +14,7 @@ import trafilatura
 from ..errors import ExtractionError
 from ..model import Article, BlockKind, Metadata
 from .assemble import assemble, clean_line
-from .plaintext import is_boilerplate, starts_comments
+from .plaintext import byline_words, is_boilerplate, starts_comments
 
 _MIN_DESCRIPTION = 40
 
@@ -36,7 +36,7 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
         doc = _extract_deep(html)
     body = [(BlockKind.SUBHEADING if tag == "head" else BlockKind.PARAGRAPH, text)
             for element in doc.body for tag, text in _pieces(element)]  # fmt: skip
-    body, dropped = _without_furniture(body)
+    body, dropped = _without_furniture(body, doc.author or "")
     if not any(kind is BlockKind.PARAGRAPH for kind, _ in body):
         raise ExtractionError("the page holds no article text")
     title = clean_line(doc.title or "") or None
@@ -45,7 +45,7 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
     blocks: list[tuple[BlockKind, str]] = []
     if title:
         blocks.append((BlockKind.HEADLINE, title))
-    description = clean_line(doc.description or "")
+    description = _without_byline(clean_line(doc.description or ""), doc.author or "")
     if len(description) >= _MIN_DESCRIPTION and not body[0][1].startswith(description[:40]):
         blocks.append((BlockKind.STANDFIRST, description))
     blocks.extend(body)
@@ -88,17 +88,36 @@ def _pieces(element: Any) -> Iterator[tuple[str, str]]:
     yield from flush()
 
 
-def _without_furniture(body: list[tuple[BlockKind, str]]) -> tuple[list[tuple[BlockKind, str]], list[str]]:
+def _bylines(author: str) -> set[str]:
+    """The page author's bylines in lower case ("von daniel weinmann"), from the metadata's author."""
+    names = [name.strip() for name in author.split(";") if name.strip()]
+    return {f"{word} {name}".lower() for word in byline_words() for name in names}
+
+
+def _without_byline(text: str, author: str) -> str:
+    """A standfirst without the byline the page put at its end ("… beizudrehen. Von Daniel Weinmann.")."""
+    for byline in _bylines(author):
+        cut = text.rstrip(". ").lower()
+        if cut.endswith(byline) and len(cut) > len(byline):
+            return text[: len(cut) - len(byline)].rstrip()
+    return text
+
+
+def _without_furniture(
+    body: list[tuple[BlockKind, str]], author: str
+) -> tuple[list[tuple[BlockKind, str]], list[str]]:
     """The body without what trafilatura kept of the page furniture: boilerplate lines (the same
-    patterns as for scraped text) and a reader-comment section, from its heading ("Kommentare",
-    "12 Kommentare") to the end of the page."""
+    patterns as for scraped text), the byline of the page's author ("Von Daniel Weinmann", the
+    metadata's author after a byline word), and a reader-comment section, from its heading
+    ("Kommentare", "12 Kommentare") to the end of the page."""
     kept: list[tuple[BlockKind, str]] = []
     dropped: list[str] = []
+    bylines = _bylines(author)
     for k, (kind, text) in enumerate(body):
         if k > 0 and starts_comments(text):
             dropped.extend(t for _, t in body[k:])
             break
-        if is_boilerplate(text):
+        if is_boilerplate(text) or text.rstrip(".").lower() in bylines:
             dropped.append(text)
         else:
             kept.append((kind, text))

@@ -47,6 +47,12 @@ def _comment_headings() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in lines)
 
 
+@lru_cache(maxsize=1)
+def byline_words() -> frozenset[str]:
+    """The words that open a byline in every available language ("von", "by": word list ``byline_words``)."""
+    return frozenset(w for code in lang.available() for w in lang.get(code).lexicon.word_list("byline_words"))
+
+
 def starts_comments(line: str) -> bool:
     """Whether a whole line is the heading of a reader-comment section: nothing after it is the article."""
     return any(p.search(line) for p in _comment_headings())
