@@ -487,3 +487,11 @@ def test_an_apposition_after_the_rest_of_a_bodys_name_names_the_person(analyze: 
                 "Außerdem betonte die HBB-Leiterin, dass Biogas die Kohle ersetze.")  # fmt: skip
     found = [(s.name, s.role.text if s.role else None, len(s.attributions)) for s in a.sources if not s.publisher]
     assert ("Sandra Rostek", "Leiterin des Hauptstadtbüros Bioenergie (HBB)", 2) in found, found
+
+
+def test_a_pronoun_with_no_one_before_it_and_the_authors_view_name_no_source(analyze: Analyze) -> None:
+    alone = analyze("Sie sagte, es sei gut.")
+    assert alone.attributions and [s for s in alone.sources if not s.publisher] == []
+    own = analyze("Unserer Meinung nach lohnt sich das Warten.")
+    assert [s.name for s in own.sources if not s.publisher and s.attributions] == []
+    assert all(a.id in own.sources[0].attributions for a in own.attributions)  # the outlet's own view

@@ -340,7 +340,13 @@ class _SourceFinder:
                 kind = SourceKind.ORGANISATION  # what a spokesperson speaks for is a body: "Tesla"
             tokens, att = owner, replace(att, source_kind=kind)
         words = _words(tokens)
-        if len(words) == 1 and words[0].text.lower() in self.lexicon.word_list("first_person"):
+        mine = self.lexicon.word_list("first_person_possessives")
+        if words and words[0].text.lower() in mine and any(
+            self.lexicon.source_noun_medium(t.text) is not None for t in words[1:]
+        ):  # "Unserer Meinung nach", "meiner Ansicht nach": the author's own view
+            words = words[:1]
+            tokens = words
+        if len(words) == 1 and words[0].text.lower() in self.lexicon.word_list("first_person") | mine:
             speaker = _enclosing(self.analysis, att, self.of_attribution)
             self.of_attribution[att.id] = AUTHOR if speaker is None else speaker  # an answer's "ich" is the speaker's
             if speaker is not None:
@@ -360,6 +366,8 @@ class _SourceFinder:
         target = self.holder_of_role(words)
         if target is None:
             target = self.known(att, words, name_tokens, key)
+        if target is None and self.unresolved_pronoun(words, att):
+            return  # "Sie" with no one to refer to names no source; the attribution stays
         if target is None and self.stands_for_a_body(words, att):
             target = self.last_body(words[0].span.start)  # "sagte ein Sprecher", "forderte die Interessenvertretung"
             if target is not None:
@@ -500,6 +508,11 @@ class _SourceFinder:
         if low.endswith(bodies + self.lexicon.word_tuple("non_person_endings")) or _is_spokesperson(low, self.lexicon):
             return False
         return self.lexicon.source_noun_medium(head.text) is None
+
+    def unresolved_pronoun(self, words: list[Token], att: Attribution) -> bool:
+        """A personal pronoun alone that no person before it takes up."""
+        pronouns = self.lexicon.word_list("personal_pronouns")
+        return len(words) == 1 and (att.source_kind is SourceKind.PRONOUN or words[0].text.lower() in pronouns)
 
     def holder_of_role(self, words: list[Token]) -> int | None:
         """The person who holds a role of a body ("der Konzernchef von FACC", "die Chefin des DAI")
