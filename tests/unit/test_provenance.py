@@ -496,3 +496,20 @@ def test_a_pronoun_with_no_one_before_it_and_the_authors_view_name_no_source(ana
     own = analyze("Unserer Meinung nach lohnt sich das Warten.")
     assert [s.name for s in own.sources if not s.publisher and s.attributions] == []
     assert all(a.id in own.sources[0].attributions for a in own.attributions)  # the outlet's own view
+
+
+def test_a_discontinuous_source_is_the_part_that_names_someone(analyze: Analyze) -> None:
+    """The model may join a stray phrase to the source ("ein Hindernis für Einsatzkräfte … das
+    Polizeipräsidium Westpfalz"): the part with a name or a typed head is the source."""
+    from dataclasses import replace
+
+    from quellenlage.model import Span
+    from quellenlage.provenance.entities import find_sources
+
+    text = "Die Sperre sei ein Hindernis für Einsatzkräfte, teilte das Polizeipräsidium Westpfalz mit."
+    a = analyze(text)
+    stray, body = "ein Hindernis für Einsatzkräfte", "das Polizeipräsidium Westpfalz"
+    spans = tuple(Span.of(text, text.index(p), text.index(p) + len(p)) for p in (stray, body))
+    learned = replace(a.attributions[0], id=99, rule="learned", parent=None, source=spans)
+    entities, of_attribution = find_sources(replace(a, attributions=(learned,)))
+    assert entities[of_attribution[99]].name == "Polizeipräsidium Westpfalz"

@@ -329,7 +329,7 @@ class _SourceFinder:
         if att.parent is not None and att.parent in self.of_attribution:
             self.of_attribution[att.id] = self.of_attribution[att.parent]
             return
-        tokens = [t for span in att.source for t in self.index.within(span)]
+        tokens = self.source_tokens(att)
         spoke_for, spokes_role = _spokesperson_of(tokens, self.lexicon)
         owner = _own_statement(tokens, self.analysis, self.lexicon)
         if owner is tokens:
@@ -375,6 +375,18 @@ class _SourceFinder:
         if target is None:
             target = self.new_source(att, words, name_tokens, key)
         self.record(target, att, name_tokens, role_tokens or spokes_role)
+
+    def source_tokens(self, att: Attribution) -> list[Token]:
+        """The tokens of the source phrase; of a discontinuous one (the model's "ein Hindernis für
+        Einsatzkräfte … das Polizeipräsidium Westpfalz"), the last part that names someone, a name
+        or a typed head, if one does."""
+        parts = [self.index.within(span) for span in att.source]
+        if len(parts) > 1:
+            named = [p for p in parts if any(t.pos == "PROPN" for t in p)
+                     or classify_source(p, self.lexicon) not in (SourceKind.UNKNOWN, SourceKind.ANONYMOUS)]  # fmt: skip
+            if named:
+                return named[-1]
+        return [t for part in parts for t in part]
 
     def no_one(self, words: list[Token], att: Attribution) -> bool:
         """Whether a source phrase the model found names no one who could speak: a time word
