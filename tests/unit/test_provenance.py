@@ -359,6 +359,13 @@ def test_nobody_is_no_source(analyze: Analyze) -> None:
     assert [s for s in a.sources if not s.publisher] == []
 
 
+def test_a_court_named_by_its_head_noun_is_the_one_named_in_full(analyze: Analyze) -> None:
+    a = analyze("Das Verwaltungsgericht Berlin entschied, die Klage sei unbegründet. "
+                "Der Kläger habe sich nicht ernsthaft beworben, rügte das Gericht.")  # fmt: skip
+    found = [(s.name, len(s.attributions)) for s in a.sources if not s.publisher and s.attributions]
+    assert found == [("Verwaltungsgericht Berlin", 2)]
+
+
 def test_a_body_named_by_its_head_noun_is_the_one_named_in_full(analyze: Analyze) -> None:
     a = analyze("Am Samstag warnte die Gemeinde Boltigen vor belastetem Wasser.\n\n"
                 "Auf Nachfrage führte die Gemeinde weiter aus, dass geringe Mengen gefunden wurden.")  # fmt: skip

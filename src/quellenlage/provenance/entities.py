@@ -330,6 +330,8 @@ class _SourceFinder:
             self.of_attribution[att.id] = self.of_attribution[att.parent]
             return
         tokens = self.source_tokens(att)
+        if len(att.source) > 1 and tokens and tokens[0].span.start > att.source[0].start:  # a later part chosen
+            att = replace(att, source_kind=classify_source(tokens, self.lexicon))
         spoke_for, spokes_role = _spokesperson_of(tokens, self.lexicon)
         owner = _own_statement(tokens, self.analysis, self.lexicon)
         if owner is tokens:
@@ -378,14 +380,17 @@ class _SourceFinder:
 
     def source_tokens(self, att: Attribution) -> list[Token]:
         """The tokens of the source phrase; of a discontinuous one (the model's "ein Hindernis für
-        Einsatzkräfte … das Polizeipräsidium Westpfalz"), the last part that names someone, a name
-        or a typed head, if one does."""
-        parts = [self.index.within(span) for span in att.source]
+        Einsatzkräfte … das Polizeipräsidium Westpfalz"), the part that names someone (a person's
+        name, a role noun or a typed head) nearest to the cue, else the first such part."""
+        parts = [p for p in (self.index.within(span) for span in att.source) if p]
         if len(parts) > 1:
-            named = [p for p in parts if any(t.pos == "PROPN" for t in p)
-                     or classify_source(p, self.lexicon) not in (SourceKind.UNKNOWN, SourceKind.ANONYMOUS)]  # fmt: skip
+            named = [p for p in parts if any(t.index in self.run_at or _role_noun(t, self.lexicon) for t in p)
+                     or classify_source(p, self.lexicon) not in _UNTYPED]  # fmt: skip
+            if named and att.cue:
+                cue = att.cue[0].start
+                return min(named, key=lambda p: min(abs(p[0].span.start - cue), abs(p[-1].span.end - cue)))
             if named:
-                return named[-1]
+                return named[0]
         return [t for part in parts for t in part]
 
     def no_one(self, words: list[Token], att: Attribution) -> bool:
@@ -470,9 +475,10 @@ class _SourceFinder:
             target = self.last_speaker(at, _gender(words[0]))  # "…", so der Branchenkenner
         bare = _content(name_tokens, self.lexicon)
         if target is None and len(bare) == 1 and bare[0].pos == "NOUN" and not _is_role(bare[0].text, self.lexicon):
-            target = next((k for k in range(len(self.entities) - 1, -1, -1)  # "die Gemeinde" after
-                           if self.entities[k].name.split()[1:] and self.entities[k].name.split()[0] == bare[0].text),
-                          None)  # "die Gemeinde Boltigen"  # fmt: skip
+            head = bare[0].text.lower()  # "die Gemeinde" after "die Gemeinde Boltigen", "das Gericht" after
+            target = next((k for k in range(len(self.entities) - 1, -1, -1)  # "Verwaltungsgericht Berlin"
+                           if self.entities[k].name.split()[1:]
+                           and self.entities[k].name.split()[0].lower().endswith(head)), None)  # fmt: skip
         if target is None and len(bare) == 1 and (expansion := self.expansion(bare[0])):
             target = self.mentioned_at(expansion)  # "BSI" after "Bundesamt für … (BSI)" spoke
         last = name_tokens[-1].text.lower() if name_tokens else None
@@ -729,6 +735,7 @@ _SPEAKER_REACH = 5  # sentences back that a definite description still finds its
 _DESCRIBED = frozenset({SourceKind.UNKNOWN, SourceKind.PERSON, SourceKind.VAGUE})
 _PERSON_GENDERS = frozenset({"Masc", "Fem"})
 _BODIES = frozenset({SourceKind.ORGANISATION, SourceKind.STATE, SourceKind.MEDIA})
+_UNTYPED = frozenset({SourceKind.UNKNOWN, SourceKind.ANONYMOUS, SourceKind.PRONOUN})  # a part that names no one
 _MAX_EXPANSION = 8  # words an abbreviation's spelled-out name may have
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET"})  # the parts of speech a spelled-out name runs over
 _NAME_PHRASE = frozenset({"NOUN", "PROPN"})  # the words of a body's name after a role, before an apposition
