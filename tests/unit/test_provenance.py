@@ -117,6 +117,10 @@ def test_a_headline_of_an_intention_is_not_stated_as_fact(analyze: Analyze, head
         ("Die Fahrervereinigung teilte mit, die Fahrer seien empört.", "Fahrervereinigung", "organisation"),
         # the owner of a statement noun is the source
         ("Nach Angaben der EU-Kommission stiegen die Preise.", "EU-Kommission", "state"),
+        # unnamed members of the public are vague, gender forms included
+        ("Eine Nutzerin erklärte, sie trage den BH selten.", "Nutzerin", "vague"),
+        ("Die Anwohner:innen fragen sich, ob der Protest half.", "Anwohner:innen", "vague"),
+        ("Die Mitarbeiter fordern, dass die Arbeitsplätze bleiben.", "Mitarbeiter", "vague"),
     ],
 )  # fmt: skip
 def test_sources_are_typed_by_head_noun_and_owner(analyze: Analyze, text: str, name: str, kind: str) -> None:

@@ -14,7 +14,9 @@ from ..model import SourceKind, Token
 
 def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
     """Type a source phrase from its tokens and the language's lexicon; ``ANONYMOUS`` when there is none."""
-    words = [t.text.lower() for t in tokens if t.text.isalnum() or "-" in t.text or "." in t.text]
+    # gender forms are words too: "Anwohner:innen", "Nutzer*innen"
+    words = [t.text.lower() for t in tokens if t.text.replace(":", "").replace("*", "").isalnum()
+             or "-" in t.text or "." in t.text]  # fmt: skip
     if not words:
         return SourceKind.ANONYMOUS
     joined = " ".join(words)
@@ -44,6 +46,9 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
         return SourceKind.STATE
     if any(w in lexicon.vague_sources for w in words):
         return SourceKind.VAGUE
+    public = lexicon.word_list("public_nouns")  # unnamed members of the public, as an editor types them
+    if any(w in public or w.rsplit("-", 1)[-1].split(":")[0].split("*")[0] in public for w in words):
+        return SourceKind.VAGUE  # "eine Nutzerin", "Instagram-User", "die Anwohner:innen"
     if any(w.startswith(role_words) for w in words):
         return SourceKind.PERSON
     if any(is_acronym(t.text) for t in tokens):
