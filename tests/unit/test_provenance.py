@@ -504,6 +504,8 @@ def test_an_apposition_after_the_rest_of_a_bodys_name_names_the_person(analyze: 
 def test_a_pronoun_with_no_one_before_it_and_the_authors_view_name_no_source(analyze: Analyze) -> None:
     alone = analyze("Sie sagte, es sei gut.")
     assert alone.attributions and [s for s in alone.sources if not s.publisher] == []
+    impersonal = analyze("Das Gerät komme erst 2023, sagt man in der Branche.")
+    assert impersonal.attributions and [s for s in impersonal.sources if not s.publisher] == []
     own = analyze("Unserer Meinung nach lohnt sich das Warten.")
     assert [s.name for s in own.sources if not s.publisher and s.attributions] == []
     assert all(a.id in own.sources[0].attributions for a in own.attributions)  # the outlet's own view

@@ -354,8 +354,9 @@ class _SourceFinder:
             if speaker is not None:
                 self.entities[speaker].attributions.append(att.id)
             return
-        if words and (self.no_one(words, att) or not _content(words, self.lexicon)):
-            words = []  # "Herstellung von synthetischem Treibstoff", "November", a bare "das": no one
+        impersonal = len(words) == 1 and words[0].text.lower() in self.lexicon.word_list("impersonal_sources")
+        if words and (impersonal or self.no_one(words, att) or not _content(words, self.lexicon)):
+            words = []  # "sagt man", "Herstellung von synthetischem Treibstoff", "November", a bare "das": no one
         if not words:  # no source named ("es heißt", a passive, a quote on its own)
             speaker = self.quoted_in_paragraph(att)
             if speaker is not None:
