@@ -21,14 +21,13 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from .. import lang
 from ..model import Analysis, AttributionType, BlockKind, Medium, Sentence
 from .draft import Draft, in_heading
 
 _MIN_LABELS = 3
 _MIN_ASKED_AND_ANSWERED = 2  # paragraphs that ask, then answer, for an interview with one label
-_OPENERS = frozenset({".", "?", "!", "“", '"', "”"})
-_CLOSERS = "\"'“”‘’»«)"
-_QUOTE_OPENERS = frozenset({"„", "“", '"', "»", "«", "‚", "'"})
+_SENTENCE_ENDS = frozenset({".", "?", "!"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +52,15 @@ def labels(analysis: Analysis, rule: InterviewRule) -> list[Label]:
     """Every sentence-initial label, in text order."""
     tokens = analysis.tokens
     starts = {s.token_start for s in analysis.sentences}
+    quotes = lang.of(analysis.article).quote_characters
     found = []
     for k, t in enumerate(tokens):
         if t.text != ":" or k == 0:
             continue
         j = k - 1
         while j >= 0 and k - j <= 3 and tokens[j].text[:1].isupper() and tokens[j].text.replace("-", "").isalpha():
-            if j in starts or (j > 0 and tokens[j - 1].text in _OPENERS):
-                if (k + 1 < len(tokens) and tokens[k + 1].text in _QUOTE_OPENERS) or in_heading(analysis, j):
+            if j in starts or (j > 0 and tokens[j - 1].text in _SENTENCE_ENDS | quotes):
+                if (k + 1 < len(tokens) and tokens[k + 1].text in quotes) or in_heading(analysis, j):
                     break  # "Müller: „…“" is a quotation with its speaker; a headline's label is no turn
                 name = tuple(tok.text for tok in tokens[j:k])
                 found.append(Label(j, k, name, _is_interviewer(name, rule)))
@@ -78,8 +78,9 @@ def _is_interviewer(name: tuple[str, ...], rule: InterviewRule) -> bool:
 
 def _is_question(analysis: Analysis, sentence: Sentence) -> bool:
     tokens = analysis.tokens[sentence.token_start : sentence.token_end]
+    closers = "".join(lang.of(analysis.article).quote_characters) + ")"
     k = len(tokens) - 1
-    while k > 0 and tokens[k].text.strip(_CLOSERS) == "":
+    while k > 0 and tokens[k].text.strip(closers) == "":
         k -= 1
     return k >= 0 and tokens[k].text.endswith("?")
 

@@ -182,7 +182,7 @@ class SentenceView:
         if not full_verb and not self._verb_as_adjective(i):
             return None
         cues = self.closed.verb_cues
-        return cues.get(self.verb_lemma(i)) or cues.get(self.tokens[i].lemma.lower()) or self._split_particle_cue(i)
+        return cues.get(self.verb_lemma(i)) or cues.get(self.tokens[i].lemma.lower())  # verb_lemma joins "bekannt gab"
 
     def _split_particle_cue(self, i: int) -> VerbCue | None:
         """A clause-final verb with its particle written apart before it ("wie die Macher bekannt

@@ -25,7 +25,7 @@ from .. import lang
 from ..lang import Lexicon
 from ..lang.rules import LEARNED
 from ..model import Analysis, Attribution, AttributionType, Sentence, SourceKind, Span, Token
-from .sources import classify_source, is_acronym
+from .sources import classify_source, is_acronym, is_place
 
 _QUOTES = "\"„“”‚‘’'»«"
 AUTHOR = -1  # the entity index of attributions in the author's own voice ("Ich meine, …" outside quotes)
@@ -116,16 +116,11 @@ def _spokesperson_of(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token]
         return [], []  # "Sprecher der Schutzvereinigung DSW Jürgen Kurz": named after the organisation
     while rest and rest[0].pos in ("DET", "ADP"):
         rest = rest[1:]
-    place = next((k for k in range(1, len(rest) - 1) if rest[k].pos == "ADP" and _is_place(rest[k + 1], lexicon)), None)
+    place = next((k for k in range(1, len(rest) - 1) if rest[k].pos == "ADP" and is_place(rest[k + 1], lexicon)), None)
     rest = rest[:place] if place is not None else rest  # "von Tesla in China" speaks for Tesla
     if not any(t.pos in ("NOUN", "PROPN") for t in rest):
         return [], []
     return rest, [words[at]]
-
-
-def _is_place(token: Token, lexicon: Lexicon) -> bool:
-    """A country or a state the lexicon knows ("China", "Bayern")."""
-    return lexicon.country_of([token.text]) is not None or token.text.lower() in lexicon.states
 
 
 def _is_spokesperson(word: str, lexicon: Lexicon) -> bool:
@@ -303,26 +298,41 @@ class _SourceFinder:
         before = self.analysis.tokens[run[0].index - 1] if run[0].index > 0 else None
         return _gender(before) if before is not None and before.sentence == run[0].sentence else None
 
+    def last_person(
+        self, at: int, gender: str | None, speakers_only: bool = False
+    ) -> tuple[int, int | list[Token] | None]:
+        """The person mentioned last before ``at`` whose gender agrees, and where: a source's mention
+        (an entity index), or a full name or its surname alone (the name run; for ``speakers_only``,
+        the speaker it names). With ``speakers_only``, only people already quoted count."""
+        best_at, best = -1, None
+        surnames: dict[str, int] = {}
+        for k, e in enumerate(self.entities):
+            quoted = bool(e.attributions) or not speakers_only
+            if e.kind is not SourceKind.PERSON or not _agrees(gender, e.gender) or not quoted:
+                continue
+            if e.surname:
+                surnames[e.surname] = k
+            starts = [m.start for m in e.mentions if m.start < at]
+            if starts and max(starts) > best_at:
+                best_at, best = max(starts), k
+        k = bisect.bisect_left(self.name_mentions, (at,)) - 1
+        while k >= 0 and self.name_mentions[k][0] > best_at:
+            start, run_at = self.name_mentions[k]
+            run = self.names[run_at]
+            found = surnames.get(run[-1].text.lower()) if speakers_only else run
+            if found is not None and (speakers_only or _agrees(gender, self.gender_of(run))):
+                return start, found
+            k -= 1
+        return best_at, best
+
     def nearest_person(self, at: int, gender: str | None, since: int = 0) -> int | None:
         """The person a pronoun or "der 25-Jährige" refers to: the person mentioned last before
         ``at`` and from ``since`` on (a source, a full name, or that name's surname again), whose
         gender agrees."""
-        best_at, best_entity, best_run = -1, None, None
-        for k, e in enumerate(self.entities):
-            if e.kind is SourceKind.PERSON and _agrees(gender, e.gender):
-                starts = [m.start for m in e.mentions if m.start < at]
-                if starts and max(starts) > best_at:
-                    best_at, best_entity = max(starts), k
-        k = bisect.bisect_left(self.name_mentions, (at,)) - 1
-        while k >= 0 and self.name_mentions[k][0] > best_at:
-            start, run_at = self.name_mentions[k]
-            if _agrees(gender, self.gender_of(self.names[run_at])):
-                best_at, best_run = start, self.names[run_at]
-                break
-            k -= 1
-        if best_at < since:
+        best_at, best = self.last_person(at, gender)
+        if best is None or best_at < since:
             return None
-        return self.person_named(best_run) if best_run is not None else best_entity
+        return self.person_named(best) if isinstance(best, list) else best
 
     def add(self, att: Attribution) -> None:
         """Give the attribution its entity: the enclosing speaker's, a known one, or a new one."""
@@ -609,26 +619,8 @@ class _SourceFinder:
     def last_speaker(self, at: int, gender: str | None) -> int | None:
         """The person quoted last before ``at`` and mentioned a few sentences back at most (by a
         source phrase, the full name or the surname), whose gender agrees."""
-        sentences = self.sentence_index
-        best, best_at = None, -1
-        by_surname = {}
-        for k, e in enumerate(self.entities):
-            if e.kind is not SourceKind.PERSON or not e.attributions or not _agrees(gender, e.gender):
-                continue
-            if e.surname:
-                by_surname[e.surname] = k
-            starts = [m.start for m in e.mentions if m.start < at]
-            if starts and max(starts) > best_at:
-                best, best_at = k, max(starts)
-        k = bisect.bisect_left(self.name_mentions, (at,)) - 1
-        while k >= 0 and self.name_mentions[k][0] > best_at:  # "Machtlinger veranschaulichte …"
-            start, run_at = self.name_mentions[k]
-            speaker = by_surname.get(self.names[run_at][-1].text.lower())
-            if speaker is not None:
-                best, best_at = speaker, start
-                break
-            k -= 1
-        if best is None or sentences.at(at) - sentences.at(best_at) > _SPEAKER_REACH:
+        best_at, best = self.last_person(at, gender, speakers_only=True)
+        if not isinstance(best, int) or self.sentence_index.at(at) - self.sentence_index.at(best_at) > _SPEAKER_REACH:
             return None
         return best
 

@@ -34,8 +34,7 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
     if any(w.endswith(lexicon.word_tuple("state_endings")) for w in heads if w not in outlets):
         return SourceKind.STATE  # "Polizeipräsidium Westpfalz", "EU-Kommission", "Bundesamt für …"
     # a place is no part of a person's name: "Tesla in China" is not two names
-    propn = [t for t in tokens
-             if t.pos == "PROPN" and lexicon.country_of([t.text]) is None and t.text.lower() not in states]
+    propn = [t for t in tokens if t.pos == "PROPN" and not is_place(t, lexicon)]
     if (len(propn) >= 2 and not any(w.endswith(org_endings) for w in heads)) or (
         propn and any(w.startswith(role_words) for w in words)
     ):
@@ -56,9 +55,14 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
     return SourceKind.UNKNOWN
 
 
+def is_place(token: Token, lexicon: Lexicon) -> bool:
+    """A country or a state the lexicon knows ("China", "Bayern")."""
+    return lexicon.country_of([token.text]) is not None or token.text.lower() in lexicon.states
+
+
 def is_acronym(word: str) -> bool:
     """An abbreviation of capitals (two to six letters, digits allowed after the first): "BSI", "G7"."""
     return 2 <= len(word) <= 6 and word[0].isupper() and word.isupper() and word.isalnum()
 
 
-__all__ = ["classify_source", "is_acronym"]
+__all__ = ["classify_source", "is_acronym", "is_place"]
