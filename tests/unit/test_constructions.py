@@ -206,7 +206,76 @@ RULES_ONLY_CASES = [
     # a clause before the colon names its speaker as its subject
     ("Zypries sieht in dem Urteil eine Bestätigung: „Das Gericht stärkt die Bürger.“", "Zypries", "",
      "„Das Gericht stärkt die Bürger.“"),
+    # the reporting verb opens a main clause of its own: after a fronted adverbial clause, behind a
+    # connective (the tagger reads these verbs as adjectives: the German repair makes them verbs)
+    ("Da der Darm und die Psyche eng zusammenhängen, vermuten Forschende schon lange, dass Joghurt hilft.",
+     "Forschende", "vermuten", "dass Joghurt hilft"),
+    ("Es handelt sich um einen langwierigen Prozess, jedoch betont Trommer, dass die Verzögerung erklärbar ist.",
+     "Trommer", "betont", "dass die Verzögerung erklärbar ist"),
+    ("Die Firma wächst, aber der Chef warnt, dass die Kosten steigen.", "der Chef", "warnt",
+     "dass die Kosten steigen"),
+    ("Als die Polizei eintraf, sagte der Fahrer, er habe nichts gesehen.", "der Fahrer", "sagte",
+     "er habe nichts gesehen"),
+    # "so" with a reporting verb, and after a dash
+    ("Die Lage ist ernst, so sagt Müller.", "Müller", "so sagt", "Die Lage ist ernst"),
+    ("Viele Firmen gehen mit Angriffen zu sorglos um – so urteilt Manuel Bach.", "Manuel Bach", "so urteilt",
+     "Viele Firmen gehen mit Angriffen zu sorglos um"),
+    ("Die Straße bleibt gesperrt – so die Polizei.", "die Polizei", "so", "Die Straße bleibt gesperrt"),
+    # a statement noun followed by its owner; a rumour with no owner is its own source
+    ("Die Aussage von EU-Kommissionspräsidentin Ursula von der Leyen, dass die Ukraine den Weg fast geschafft "
+     "hätte, lässt die Partei zweifeln.", "EU-Kommissionspräsidentin Ursula von der Leyen", "Aussage",
+     "dass die Ukraine den Weg fast geschafft hätte"),
+    ("Die Forderung der Gewerkschaft, dass die Löhne steigen, stößt auf Widerstand.", "der Gewerkschaft",
+     "Forderung", "dass die Löhne steigen"),
+    ("Lange hielten sich die Gerüchte, dass alle Modelle ein neues Display erhalten würden.", "die Gerüchte",
+     "hielten", "dass alle Modelle ein neues Display erhalten würden"),
+    ("Derzeit gibt es das Gerücht, Tesla plane in China eine zweite Fabrik.", "das Gerücht", "gibt",
+     "Tesla plane in China eine zweite Fabrik"),
+    # "nach Ansicht von X" is no statement noun with its owner before a clause
+    ("Die Grenzen gehen nach Ansicht von Aiwanger weit über die Vorgaben hinaus; maßgeblich seien die Sätze.",
+     "Ansicht von Aiwanger", "nach", "Die Grenzen gehen weit über die Vorgaben hinaus"),
+    # a colon closes the wie-clause; what it announces is the source's too
+    ("Der Bedarf ist groß, wie die Plattform mit Zahlen belegt: 2020 gab es 162.000 Alleinerziehende.",
+     "die Plattform", "wie belegt", "Der Bedarf ist groß 2020 gab es 162.000 Alleinerziehende"),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Firma wächst, erwartete Gewinne bleiben aus.",  # an adjective before its noun stays one
+        "Ich finde es toll, dass die Stadt hilft.",  # first person: no report
+        "Die Zahlen lagen über dem Vorjahr.",  # the past tense, not the Konjunktiv II "lägen"
+        "Jetzt plane ich eine Reise.",  # the first person after its verb
+    ],
+)
+def test_no_report_where_nobody_reports(text: str) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    assert quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True)).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # a subheading between two paragraphs of one report does not end it
+        ("Das Land erfülle die Kriterien nicht, so Steger.\n\nMassive Korruption\n\n"
+         "Nach wie vor leide die Ukraine unter Korruption.", "Nach wie vor leide die Ukraine unter Korruption."),
+        # "finde" after "er" is Konjunktiv I, though the tagger reads it as "ich finde"
+        ("Trommer fügt hinzu, dass die Clubs aktiver werden sollten. Er finde es toll, dass sie helfen.",
+         "Er finde es toll, dass sie helfen."),
+        # the umlaut sets the Konjunktiv II of a strong verb apart from its past tense
+        ("Wie der Minister erklärte, würde die Abschöpfung Investitionen gefährden. "
+         "Auch Investitionen lägen derzeit auf Eis.", "Auch Investitionen lägen derzeit auf Eis."),
+    ],
+)  # fmt: skip
+def test_a_report_goes_on_in_the_konjunktiv(text: str, message: str) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
+    follow = analysis.attributions[-1]
+    assert (follow.type, _text(follow.message)) == (T.INDIRECT_FREE_INDIRECT, message)
+    assert _text(follow.source) == _text(analysis.attributions[0].source)
 
 
 @pytest.mark.parametrize(("sentence", "source", "cue", "message"), RULES_ONLY_CASES)

@@ -192,6 +192,16 @@ def test_the_site_name_and_a_time_stamp_are_not_headline_propositions(analyze: A
     assert stamp is not None and [p.span.text for p in stamp.propositions] == ["Stadt eröffnet neues Hallenbad"]
 
 
+def test_a_dateline_is_not_a_headline_proposition(analyze: Analyze) -> None:
+    text = ("Stadt eröffnet neues Hallenbad\n\nMünchen / Augsburg - Die Stadt eröffnet ihr neues Hallenbad.\n\n"
+            "Die Stadt eröffnet am Samstag ihr neues Hallenbad. Es kostete zwölf Millionen Euro, wie der "
+            "Bürgermeister in München sagte. Der Eintritt kostet fünf Euro.\n")  # fmt: skip
+    check = analyze(text).headline
+    assert check is not None
+    texts = [p.span.text for p in check.propositions]
+    assert "München / Augsburg" not in texts and "Die Stadt eröffnet ihr neues Hallenbad" in texts, texts
+
+
 def test_a_headline_speaker_is_not_the_speaker_of_the_body(analyze: Analyze) -> None:
     a = analyze("Bayern fordert höhere Grenzen für Bioenergie\n\nDer Minister hat eine Initiative gestartet, "
                 "die Betreibern höhere Grenzen sichern soll. Die Branche begrüßt das.\n")  # fmt: skip
@@ -489,6 +499,32 @@ def test_a_paraphrase_spread_over_the_body_is_weighed_like_support(
 )
 def test_the_holder_of_a_bodys_role_is_a_person(analyze: Analyze, text: str, source: tuple[str, SourceKind]) -> None:
     assert [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "role"),
+    [
+        ("Laut Oberst Franz Polzer vom Landeskriminalamt hatten die Piloten genug Erfahrung.",
+         ("Oberst Franz Polzer", SourceKind.PERSON), "vom Landeskriminalamt"),
+        ("Die Lage ist ernst – so urteilt Manuel Bach vom Bundesamt für Sicherheit. „Wir müssen handeln.“",
+         ("Manuel Bach", SourceKind.PERSON), None),
+        # no name before "von": the body's spokesperson speaks for the body
+        ("Der Sprecher von Ford sagte, es gebe keine Pläne.", ("Ford", SourceKind.ORGANISATION), "Sprecher"),
+    ],
+)  # fmt: skip
+def test_a_named_person_from_a_body_is_the_person(
+    analyze: Analyze, text: str, source: tuple[str, SourceKind], role: str | None
+) -> None:
+    (found,) = [s for s in analyze(text).sources if not s.publisher and s.attributions]
+    assert ((found.name, found.kind), found.role and found.role.text) == (source, role)
+
+
+def test_an_abbreviation_spelled_out_in_a_persons_affiliation_is_the_body(analyze: Analyze) -> None:
+    text = ("Viele Firmen gehen zu sorglos um – so urteilt Manuel Bach vom Bundesamt für Sicherheit in der "
+            "Informationstechnik (BSI).\n\nDie Lage sei ernst, sagte Bach.\n\n"
+            "Ransomware ist laut BSI eine Art von Schadprogrammen.\n")  # fmt: skip
+    found = [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions]
+    assert found == [("Manuel Bach", SourceKind.PERSON), ("BSI", SourceKind.STATE)]
 
 
 def test_an_apposition_after_the_rest_of_a_bodys_name_names_the_person(analyze: Analyze) -> None:

@@ -373,8 +373,12 @@ class _SourceFinder:
                 self.record(speaker, att, [], [])
             return  # no entity for nobody: the attribution stays, with no source
         tokens = self.with_name(tokens)
+        tokens, affiliation = self.affiliation(tokens)
+        if affiliation:  # "Manuel Bach vom Bundesamt für …" is a person, whatever the body after the name
+            att = replace(att, source_kind=SourceKind.PERSON)
         words = _words(tokens)
         name_tokens, role_tokens = _name_and_role(tokens, self.lexicon)
+        role_tokens = role_tokens + affiliation if role_tokens or not affiliation else affiliation
         key = _key(name_tokens, self.lexicon)
         target = self.holder_of_role(words)
         if target is None:
@@ -386,7 +390,7 @@ class _SourceFinder:
             if target is not None:
                 spokes_role = [w for w in words if _is_spokesperson(w.text.lower(), self.lexicon)] or spokes_role
         if target is None:
-            target = self.new_source(att, words, name_tokens, key)
+            target = self.new_source(att, words, name_tokens, key, affiliated=bool(affiliation))
         self.record(target, att, name_tokens, role_tokens or spokes_role)
 
     def source_tokens(self, att: Attribution) -> list[Token]:
@@ -432,6 +436,19 @@ class _SourceFinder:
         if run is None or run[-1].index <= last.index:
             return tokens
         return tokens + [t for t in run if t.index > last.index]
+
+    def affiliation(self, tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+        """A person's name with the body it belongs to ("Manuel Bach vom Bundesamt für …", "Oberst
+        Franz Polzer vom Landeskriminalamt"): the phrase up to the name, and the affiliation."""
+        markers = self.lexicon.word_list("affiliation_markers")
+        for k, t in enumerate(tokens[1:], start=1):
+            if t.text.lower() not in markers:
+                continue
+            run = self.run_at.get(tokens[k - 1].index)
+            if run is not None and run[-1].index == tokens[k - 1].index and len(run) >= 2:
+                return tokens[:k], tokens[k:]
+            break
+        return tokens, []
 
     def apposition(self, tokens: list[Token]) -> list[Token]:
         """", Name," right after a source phrase with a role noun: the name of the person it describes."""
@@ -643,10 +660,11 @@ class _SourceFinder:
         return phrase or None
 
     def mentioned_at(self, phrase: list[Token]) -> int | None:
-        """The entity with a mention overlapping the phrase."""
+        """The body with a mention overlapping the phrase (an abbreviation's spelled-out name); not
+        a person whose affiliation the phrase is ("Manuel Bach vom Bundesamt für … (BSI)")."""
         start, end = phrase[0].span.start, phrase[-1].span.end
-        return next((k for k, e in enumerate(self.entities)
-                     if any(m.start < end and start < m.end for m in e.mentions)), None)  # fmt: skip
+        return next((k for k, e in enumerate(self.entities) if e.kind is not SourceKind.PERSON
+                     and any(m.start < end and start < m.end for m in e.mentions)), None)  # fmt: skip
 
     def introduced_with_role(self, at: int) -> int | None:
         """The last person before ``at`` whose full name follows a role noun ("Minister Jan Berger"),
@@ -673,8 +691,11 @@ class _SourceFinder:
         run = before[-1] if before else next(iter(introduced), None)
         return self.person_named(run) if run is not None else None
 
-    def new_source(self, att: Attribution, words: list[Token], name_tokens: list[Token], key: str) -> int:
-        """A new entity, its kind refined: an ownerless statement ("nach Angaben"), a full name, a role."""
+    def new_source(
+        self, att: Attribution, words: list[Token], name_tokens: list[Token], key: str, affiliated: bool = False
+    ) -> int:
+        """A new entity, its kind refined: an ownerless statement ("nach Angaben"), a full name, a role.
+        ``affiliated``: the text gives the name with the body the person belongs to ("… vom BSI")."""
         kind = att.source_kind if words else SourceKind.ANONYMOUS
         content = _content(words, self.lexicon)
         ownerless = _ownerless(content[0].text, self.lexicon) if len(content) == 1 else None
@@ -691,7 +712,7 @@ class _SourceFinder:
             all(t.index in inside for t in run) for run in self.names if run[0].index in inside
         ):
             kind = SourceKind.PERSON  # "Experte Ross Young": a vague head, but a named person
-        if kind is SourceKind.PERSON and not self.named_like_a_person(words, name_tokens):
+        if kind is SourceKind.PERSON and not affiliated and not self.named_like_a_person(words, name_tokens):
             kind = SourceKind.ORGANISATION  # "Ocean Winds", "Ultium Cells": two names, but no one's
         bare = _content(name_tokens, self.lexicon)
         if len(bare) == 1 and (expansion := self.expansion(bare[0])):

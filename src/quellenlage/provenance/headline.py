@@ -48,6 +48,7 @@ from ..nlp import lemma_of
 from .entities import TokenIndex
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+_MAX_DATELINE_NAMES = 4
 _BREAKS = frozenset({":", "!", "?", "–", "—", ";", ".", "-", "|"})
 _MIN_SHARED = 2
 _MAX_SUPPORT = 4
@@ -436,9 +437,12 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
         in_block = {s.index for s in analysis.sentences if s.block == k}
         if block.kind is BlockKind.STANDFIRST and len(in_block) > _MAX_STANDFIRST_SENTENCES:
             continue  # a long lead paragraph is the body's first paragraph, not a teaser
-        for tokens, is_proposition, quoted in _segments(body.index.within(block.span), body.speakers, body.lexicon):
+        segments = _segments(body.index.within(block.span), body.speakers, body.lexicon)
+        for n, (tokens, is_proposition, quoted) in enumerate(segments):
             if block.kind is BlockKind.HEADLINE and _names_the_site(tokens, analysis, sources):
                 continue  # "… | ZDNet.de", "… - reitschuster.de": the page title's site name
+            if block.kind is BlockKind.STANDFIRST and n == 0 and len(segments) > 1 and _dateline(tokens):
+                continue  # "München / Berlin - Bayerns Minister …": where the report was filed
             if is_proposition:
                 propositions.append(body.proposition(tokens, quoted, in_block))
             elif loaded := body.loaded_findings(tokens) + body.adopted_findings(tokens):  # fmt: skip
@@ -447,6 +451,20 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
                 labels.add(span)
                 propositions.append(HeadlineProposition(span, (), loaded))
     return HeadlineCheck(verdict=_verdict(article, propositions, labels), propositions=tuple(propositions))
+
+
+def _dateline(tokens: list[Token]) -> bool:
+    """Whether a lead's first part is a dateline: place names, slashes, an agency in parentheses
+    ("München / Berlin", "Bogotá (dpa)")."""
+    depth, names = 0, 0
+    for t in tokens:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth or t.text in ("/", "(", ")"):
+            continue
+        if t.pos not in ("PROPN", "NOUN") or not t.text[:1].isupper():  # the tagger takes many a place for a noun
+            return False
+        names += 1
+    return 0 < names <= _MAX_DATELINE_NAMES
 
 
 def _names_the_site(tokens: list[Token], analysis: Analysis, sources: tuple[Source, ...]) -> bool:

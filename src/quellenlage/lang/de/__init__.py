@@ -7,7 +7,7 @@ attribution (``grammar.py``: the construction handlers of ``frames``, ``direct``
 from __future__ import annotations
 
 from .. import Language
-from .mood import repair_konjunktiv_i
+from .repair import repair_tags
 
 LANGUAGE = Language(
     code="de",
@@ -18,5 +18,5 @@ LANGUAGE = Language(
     tagger_model="de_ud",
     attribution_model="attribution-crf",
     labels=(("subjunctive", "Konjunktiv"), ("free_indirect", "hearsay (soll)")),
-    repair_tags=repair_konjunktiv_i,
+    repair_tags=repair_tags,
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...attribution.draft import Draft, in_heading
-from ...model import Analysis, AttributionType, Medium, Sentence, Token
+from ...model import Analysis, AttributionType, BlockKind, Medium, Sentence, Token
 from . import rules as R
 from .mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 
@@ -51,6 +51,8 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
             chain = True
             continue
         s, e = sentence.token_start, sentence.token_end
+        if _subheading(analysis, sentence.block):  # "Massive Korruption" between two paragraphs of a report
+            continue
         message = list(range(s, e))
         finite = finite_verbs(tokens, s, e)
         konj = _konjunktiv(tokens, sentence)
@@ -84,5 +86,10 @@ def _near(analysis: Analysis, draft: Draft | None, block: int) -> bool:
     back, and not in a headline (whose "Bayern fordert …" is not the speaker of the body's report)."""
     if draft is None or not draft.source or in_heading(analysis, draft.source[0]):
         return False
-    their = analysis.tokens[draft.source[0]].sentence
-    return block - analysis.sentences[their].block <= _SPEAKER_REACH
+    their = analysis.sentences[analysis.tokens[draft.source[0]].sentence].block
+    between = sum(_subheading(analysis, b) for b in range(their + 1, block))  # a subheading is no paragraph
+    return block - their - between <= _SPEAKER_REACH
+
+
+def _subheading(analysis: Analysis, block: int) -> bool:
+    return analysis.article.blocks[block].kind is BlockKind.SUBHEADING

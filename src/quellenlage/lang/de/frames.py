@@ -15,6 +15,7 @@ from ...attribution.syntax import SentenceView
 from ...model import AttributionType, Medium
 from . import LANGUAGE
 from . import rules as R
+from .mood import is_konjunktiv_i
 
 LEXICON = LANGUAGE.lexicon
 
@@ -141,9 +142,10 @@ def verb_with_clause(view: SentenceView) -> list[Draft]:
             # "Es drohe ein Wettlauf, hatte Obama gesagt": a verb-first stretch after the comma is the
             # inverted frame of what precedes it, never a complement clause
             inverted = ci is not None and view.is_finite(segs[ci][0])
-            if ci is not None and not inverted and (si == 0 or _fronted_subject(view, segs[:si], v)):
+            own = ci is not None and si > 0 and _own_main_clause(view, segs[:si], seg, v)
+            if ci is not None and not inverted and (si == 0 or own or _fronted_subject(view, segs[:si], v)):
                 message, frame_end = after, segs[ci][0]
-                frame = list(range(view.start if si else seg[0], frame_end))
+                frame = list(range(seg[0] if own or not si else view.start, frame_end))
             elif (
                 before
                 and view.clause_like(before)
@@ -199,6 +201,33 @@ def _fronted_subject(view: SentenceView, before: list[list[int]], v: int) -> boo
     if not subject or (subject[0] not in before[0] and not fronted):
         return False
     return all(not view.clause_like(s) or _relative_clause(view, s) for s in before[1:])
+
+
+def _own_main_clause(view: SentenceView, before: list[list[int]], seg: list[int], v: int) -> bool:
+    """``Da …, vermuten Forschende, dass …`` / ``…, jedoch betont Trommer, dass …``: the verb opens a
+    main clause of its own, after a fronted adverbial clause or, behind a connective ("jedoch",
+    "aber"), after a main clause; its subject stands in its segment."""
+    if not view.is_finite(v):
+        return False
+    if seg[0] == v:
+        first = view.low(before[0][0])
+        if first not in view.closed.adverbial_conjunctions or not view.clause_like(before[0]):
+            return False
+    elif len(seg) < 2 or view.tok(seg[0]).pos not in ("CCONJ", "ADV") or not all(view.clause_like(s) for s in before):
+        return False
+    elif seg[1] != v:  # "…, aber der Chef warnt, dass …": the subject between connective and verb
+        return view.trim(view.subject(v)) == list(range(seg[1], v))
+    return bool(_subject_in(view, v, seg))
+
+
+def _subject_in(view: SentenceView, v: int, seg: list[int]) -> list[int]:
+    """The subject of verb ``v`` within its segment: from the parse, else the noun phrase right
+    after the verb (the parse of a verb the tagger first misread is often no help)."""
+    subject = view.subject(v)
+    if subject and all(k in seg for k in subject):
+        return subject
+    after = view.np_after_verb(v)
+    return after if after and all(k in seg for k in after) else []
 
 
 def _relative_clause(view: SentenceView, seg: list[int]) -> bool:
@@ -258,6 +287,10 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
     if first == 0:
         last = next((n for n in range(min(3, len(segs) - 1)) if view.clause_like(segs[n][1:])), 0)
         seg, rest = [i for s in segs[: last + 1] for i in s], segs[last + 1 :]
+    elif first is not None and first > 0 and _colon_after(view, segs[first]):
+        # "Der Bedarf ist groß, wie die ÖPA mit Zahlen belegt: 2020 gab es …": the colon closes the
+        # wie-clause, and what it announces is the source's too
+        seg, rest = segs[first], segs[:first] + segs[first + 1 :]
     elif (
         first is not None
         and first > 0
@@ -275,6 +308,8 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
     message = _strip_final(view, [i for s in rest for i in s])
     if first == 0:
         frame = seg + _comma(view, seg)
+    elif _colon_after(view, seg):
+        frame = list(range(seg[0] - 1, seg[-1] + 2))
     else:  # the comma before the wie-clause and the clause, without the final full stop
         end = view.final_punct() or view.end
         frame = list(range(message[-1] + 1, end))
@@ -286,6 +321,11 @@ def wie_berichtet(view: SentenceView) -> list[Draft]:
         source=_with_apposition(view, speaker, v), frame=frame, addressee=addressee_of(view, v, frame),
         rule=R.WIE_BERICHTET.id, priority=R.WIE_BERICHTET.priority, distancing=cue.distancing,
     )]  # fmt: skip
+
+
+def _colon_after(view: SentenceView, seg: list[int]) -> bool:
+    nxt = seg[-1] + 1
+    return nxt < view.end and view.tok(nxt).text == ":" and any(view.is_finite(k) for k in range(nxt + 1, view.end))
 
 
 def _before_verb(view: SentenceView, v: int) -> list[int]:
@@ -397,6 +437,9 @@ def _head_noun(view: SentenceView, np: list[int]) -> int:
     return nouns[0] if nouns else np[-1]
 
 
+_SO_OPENERS = (",", "–", "—", "-")  # "…, so X" and "… – so X"
+
+
 def so_x(view: SentenceView) -> list[Draft]:
     """``…, so X (weiter).``: the message precedes, the source follows "so"; or ``…, so X, …``
     inside the message."""
@@ -406,13 +449,15 @@ def so_x(view: SentenceView) -> list[Draft]:
         prev = i - 1
         while prev > view.start and view.is_quote(prev):
             prev -= 1
-        if view.tok(prev).text != "," and not view.is_quote(i - 1):
+        if view.tok(prev).text not in _SO_OPENERS and not view.is_quote(i - 1):
             continue
-        np = view.np_after(i)
+        # "…, so sagt Müller" / "… – so urteilt Bach": a reporting verb between "so" and its source
+        verb = i + 1 if i + 1 < view.end and view.is_finite(i + 1) and view.cue(i + 1) is not None else None
+        np = view.np_after(verb if verb is not None else i)
         if not np:
             continue
         end = view.final_punct() or view.end
-        rest = [k for k in range(i + 1, end) if not view.is_punct(k)]
+        rest = [k for k in range(i + 1, end) if not view.is_punct(k) and k != verb]
         message = _strip_final(view, list(range(view.start, prev)))
         if any(view.is_finite(k) for k in rest):
             # "Sein Rivale, so Obama weiter, würde …": the frame is a parenthesis inside the message
@@ -426,8 +471,9 @@ def so_x(view: SentenceView) -> list[Draft]:
             message = message + after
         else:
             frame = list(range(prev, end))
-        return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, message, cue=[i],
-                      source=np, addressee=addressee_of(view, None, frame), frame=frame, rule=R.SO_X.id,
+        return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, message,
+                      cue=[i] + ([verb] if verb is not None else []), source=np,
+                      addressee=addressee_of(view, verb, frame), frame=frame, rule=R.SO_X.id,
                       priority=R.SO_X.priority)]  # fmt: skip
     return []
 
@@ -458,28 +504,83 @@ def heisst_es(view: SentenceView) -> list[Draft]:
 
 
 def noun_with_clause(view: SentenceView) -> list[Draft]:
-    """``X teilt die Meinung / äußerte die Hoffnung, dass …``: a statement noun and its clause."""
+    """``X teilt die Meinung / äußerte die Hoffnung, dass …``: a statement noun and its clause;
+    ``Die Aussage von X, dass …, lässt …``: the noun's owner is the source, the clause the message;
+    ``Es gibt das Gerücht, Tesla plane …``: a rumour with no owner is its own source."""
     nouns = LEXICON.cue_nouns
     segs = view.segments()
     for si, seg in enumerate(segs[:-1]):
-        n = seg[-1]
-        if view.low(n) not in nouns or not view.clause_like(segs[si + 1]):
+        n, owner = _cue_noun(view, seg)
+        if n is None or not view.clause_like(segs[si + 1]):
             continue
-        if view.low(segs[si + 1][0]) not in ("dass", "ob") and not any(
-            view.tok(k).feature("Mood") == "Sub" for k in segs[si + 1]
-        ):
+        if view.low(segs[si + 1][0]) not in ("dass", "ob") and not _konjunktiv_in(view, segs[si + 1]):
             continue
         verb = view.tok(n).head
-        source = view.subject(verb) if view.start <= verb < view.end else []
+        source = owner or (view.subject(verb) if view.start <= verb < view.end and verb not in owner else [])
         if not source:
             nominal = view.tok(seg[0]).pos in ("DET", "ADJ", "NOUN", "PROPN", "PRON")
             source = view.np_after(seg[0] - 1) if nominal else []
-        message = _strip_final(view, [k for s in segs[si + 1 :] for k in s])
-        cue = [n] + ([verb] if view.start <= verb < view.end and verb in seg else [])
+        if len(source) == 1 and view.low(source[0]) in _OWNERLESS and view.low(n) in _SELF_SOURCED:
+            source = [k for k in seg if k <= n and k >= _phrase_start(view, n)]  # "es gibt das Gerücht"
+        rest = segs[si + 1 :]
+        if seg[0] == view.start:  # the noun opens the sentence: the main clause resumes after its clause
+            resume = next((r for r in range(1, len(rest)) if view.is_finite(rest[r][0])), len(rest))
+            rest = rest[:resume]
+        message = _strip_final(view, [k for s in rest for k in s])
+        if n in source:  # "Lange hielten sich die Gerüchte, dass …": the rumour is the source, its verb the cue
+            cue = [verb] if view.start <= verb < view.end and verb not in source else []
+        else:
+            cue = [n] + ([verb] if view.start <= verb < view.end and verb in seg and verb not in source else [])
         return [Draft(AttributionType.INDIRECT, nouns[view.low(n)], message, cue=sorted(cue),
                       source=source, frame=seg + _comma(view, seg), rule=R.NOUN_CLAUSE.id,
                       priority=R.NOUN_CLAUSE.priority)]  # fmt: skip
     return []
+
+
+def _konjunktiv_in(view: SentenceView, seg: list[int]) -> bool:
+    return any(
+        view.tok(k).feature("Mood") == "Sub" or (view.is_finite(k) and is_konjunktiv_i(view.tok(k), view.tok(k - 1)))
+        for k in seg if k > view.start
+    )  # fmt: skip
+
+
+_OWNERLESS = LEXICON.word_list("ownerless_subjects")
+_SELF_SOURCED = LEXICON.word_list("self_sourced_nouns")
+
+
+def _cue_noun(view: SentenceView, seg: list[int]) -> tuple[int | None, list[int]]:
+    """The statement noun a segment ends in, or the one followed only by its owner ("die Aussage
+    von Ursula von der Leyen", "die Forderung der Gewerkschaft"), with that owner."""
+    nouns = LEXICON.cue_nouns
+    if view.low(seg[-1]) in nouns:
+        return seg[-1], []
+    for k in seg[:-1]:
+        if view.low(k) not in nouns or view.tok(k).pos != "NOUN":
+            continue
+        after = seg[seg.index(k) + 1 :]
+        marker = view.low(after[0])
+        comma = seg[-1] + 1 < view.end and view.tok(seg[-1] + 1).text == ","
+        nominal = all(  # the tagger reads many a compound name as a number or a symbol: capitals count
+            view.tok(x).pos in _OWNER_WORDS or view.low(x) in _AGENT_MARKERS or view.tok(x).text[:1].isupper()
+            for x in after
+        )
+        if marker not in _OWNER_MARKERS or not comma or not nominal:  # "nach Ansicht von X weit über …"
+            return None, []
+        owner = after[1:] if marker in _AGENT_MARKERS else after
+        return (k, owner) if any(view.tok(x).pos in ("NOUN", "PROPN") for x in owner) else (None, [])
+    return None, []
+
+
+_OWNER_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
+_AGENT_MARKERS = LEXICON.word_list("agent_markers")
+_OWNER_MARKERS = _AGENT_MARKERS | LEXICON.word_list("genitive_articles")
+
+
+def _phrase_start(view: SentenceView, n: int) -> int:
+    k = n
+    while k > view.start and view.tok(k - 1).pos in ("DET", "ADJ"):
+        k -= 1
+    return k
 
 
 def speech_act(view: SentenceView) -> list[Draft]:

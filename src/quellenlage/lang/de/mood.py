@@ -21,9 +21,13 @@ KONJUNKTIV_I = frozenset({
 KONJUNKTIV_II = frozenset({
     "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste",
     "müssten", "dürfte", "dürften", "sollte", "sollten", "käme", "kämen", "gäbe", "gäben",
+    # strong verbs whose umlaut sets the Konjunktiv II apart from the past tense ("lägen auf Eis")
+    "läge", "lägen", "stünde", "stünden", "fände", "fänden", "wüsste", "wüssten", "bräuchte",
+    "bräuchten", "ginge", "hielte", "ließe", "bliebe", "sähe", "sähen", "nähme", "nähmen",
 })  # fmt: skip
 _REPORTATIVE = frozenset({"soll", "sollen", "sollst", "will", "wollen"})
 _PERSONAL_NON_THIRD = frozenset({"ich", "wir", "du", "ihr"})  # "ich habe" is indicative
+_THIRD_PERSON_SUBJECTS = frozenset({"er", "sie", "es", "man"})
 _FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
 # every Konjunktiv form ends so (the listed forms aside): the tagger's mood on a word that does
 # not ("billiger", the "06." of a date) is a misreading
@@ -40,7 +44,16 @@ def is_konjunktiv_i(token: Token, previous: Token | None = None) -> bool:
         return False
     if word in KONJUNKTIV_I:
         return True
-    return _subjunctive_form(word) and token.feature("Mood") == "Sub" and token.feature("Tense") == "Pres"
+    if _subjunctive_form(word) and token.feature("Mood") == "Sub" and token.feature("Tense") == "Pres":
+        return True
+    # "Er finde es toll", "Tesla plane …": the stem plus -e right after a third-person subject is
+    # Konjunktiv I, whatever mood the tagger gave it (it reads "finde" as "ich finde")
+    # (not where the tagger gave it the first person: it saw the "ich" of "Jetzt plane ich")
+    subject = previous is not None and (
+        previous.text.lower() in _THIRD_PERSON_SUBJECTS or previous.pos in ("NOUN", "PROPN")
+    )
+    third = subject and token.feature("Person") != "1"
+    return third and _looks_konjunktiv_i(token.text, token.lemma)
 
 
 _AUX_LEMMAS = {"haben": "VAFIN", "sein": "VAFIN", "werden": "VAFIN", "können": "VMFIN", "müssen": "VMFIN",
