@@ -192,6 +192,33 @@ def test_the_site_name_and_a_time_stamp_are_not_headline_propositions(analyze: A
     assert stamp is not None and [p.span.text for p in stamp.propositions] == ["Stadt eröffnet neues Hallenbad"]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a release with no owner named is the words of the body named last ...
+        ("Die Österreichische Plattform für Alleinerziehende (ÖPA) sieht Modelle in Wien.\n\n"
+         "Der Fokus solle auf Betreuungszeiten liegen, hieß es in einer Aussendung.",
+         ("Österreichische Plattform für Alleinerziehende (ÖPA)", SourceKind.ORGANISATION)),
+        # ... and with no body before it, an unnamed document
+        ("Der Fokus solle auf Betreuungszeiten liegen, hieß es in einer Aussendung.", ("Aussendung", SourceKind.VAGUE)),
+    ],
+)  # fmt: skip
+def test_a_release_is_the_bodys(analyze: Analyze, text: str, source: tuple[str, SourceKind]) -> None:
+    assert [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions] == [source]
+
+
+def test_the_outlet_citing_itself_is_its_own_voice(analyze: Analyze) -> None:
+    html = ("<html><head><title>Stadt eröffnet Hallenbad</title>"
+            '<meta property="og:site_name" content="Beispielblatt"></head><body><article>'
+            "<p>Wie Beispielblatt bereits berichtete, eröffnet die Stadt am Samstag ihr neues Hallenbad. Der "
+            "Bürgermeister sagte, das Bad koste zwölf Millionen Euro. Der Eintritt kostet fünf Euro.</p>"
+            "</article></body></html>")  # fmt: skip
+    analysis = analyze(html)
+    (publisher,) = [s for s in analysis.sources if s.publisher]
+    assert publisher.name == "Beispielblatt" and len(publisher.attributions) == 1
+    assert [s.name for s in analysis.sources if not s.publisher] == ["Bürgermeister"]
+
+
 def test_a_dateline_is_not_a_headline_proposition(analyze: Analyze) -> None:
     text = ("Stadt eröffnet neues Hallenbad\n\nMünchen / Augsburg - Die Stadt eröffnet ihr neues Hallenbad.\n\n"
             "Die Stadt eröffnet am Samstag ihr neues Hallenbad. Es kostete zwölf Millionen Euro, wie der "

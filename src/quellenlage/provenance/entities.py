@@ -240,6 +240,20 @@ def find_publisher(analysis: Analysis) -> str | None:
     return None
 
 
+def publisher_forms(analysis: Analysis) -> frozenset[str]:
+    """The ways a text names its own publisher, letters and digits only: the site name, the URL's
+    host with and without its top-level domain ("lokalo.de", "utopia"), the outlet the page names."""
+    meta = analysis.article.metadata
+    names = [meta.site_name, meta.url and urlsplit(meta.url).hostname, find_publisher(analysis)]
+    bare = [n.removeprefix("www.") for n in names if n]
+    forms = {alnum(n) for n in bare} | {alnum(n.rsplit(".", 1)[0]) for n in bare}
+    return frozenset(f for f in forms if f)
+
+
+def alnum(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
 @cache
 def _furniture_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A photo credit ("Foto: dpa": it names an agency, not the publisher) and a web domain of the
@@ -274,6 +288,7 @@ class _SourceFinder:
         self.name_mentions = _name_mentions(analysis, self.names)
         self.run_at = {t.index: run for run in self.names for t in run}
         self.sentence_index = SentenceIndex(analysis.sentences)
+        self.publisher = publisher_forms(analysis)
 
     def new_entity(self, name: str, kind: SourceKind, key: str, surname: str | None, full: bool) -> int:
         self.entities.append(_Entity(name=name, kind=kind, key=key, surname=surname))
@@ -372,6 +387,9 @@ class _SourceFinder:
             if speaker is not None:
                 self.record(speaker, att, [], [])
             return  # no entity for nobody: the attribution stays, with no source
+        if alnum(" ".join(t.text for t in _content(words, self.lexicon))) in self.publisher:
+            self.of_attribution[att.id] = AUTHOR  # "Wie lokalo.de berichtet" on lokalo.de: the outlet's own report
+            return
         tokens = self.with_name(tokens)
         tokens, affiliation = self.affiliation(tokens)
         if affiliation:  # "Manuel Bach vom Bundesamt für …" is a person, whatever the body after the name
@@ -385,8 +403,9 @@ class _SourceFinder:
             target = self.known(att, words, name_tokens, key)
         if target is None and self.unresolved_pronoun(words, att):
             return  # "Sie" with no one to refer to names no source; the attribution stays
-        if target is None and self.stands_for_a_body(words, att):
-            target = self.last_body(words[0].span.start)  # "sagte ein Sprecher", "forderte die Interessenvertretung"
+        if target is None and (self.stands_for_a_body(words, att) or self.release(words)):
+            # "sagte ein Sprecher", "forderte die Interessenvertretung", "hieß es in einer Aussendung"
+            target = self.last_body(words[0].span.start)
             if target is not None:
                 spokes_role = [w for w in words if _is_spokesperson(w.text.lower(), self.lexicon)] or spokes_role
         if target is None:
@@ -590,6 +609,13 @@ class _SourceFinder:
         return not _is_role(low, self.lexicon) and not self.describes_one(words, att) and (
             self.lexicon.source_noun_medium(content[0].text) is None
         )
+
+    def release(self, words: list[Token]) -> bool:
+        """Whether a mention is a body's own release with no owner named ("in einer Aussendung",
+        "in einer Bildunterschrift"): the words of the body the text named last (word list
+        ``release_nouns``, compounds included: "Pressemitteilung")."""
+        content = [t for t in _content(words, self.lexicon) if t.pos != "ADJ"]
+        return len(content) == 1 and content[0].text.lower().endswith(self.lexicon.word_tuple("release_nouns"))
 
     def last_body(self, at: int) -> int | None:
         """The organisation or office named last before ``at``, in this paragraph or the one before:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from .. import lang
 from ..lang import Lexicon
@@ -45,7 +44,7 @@ from ..model import (
     Verdict,
 )
 from ..nlp import lemma_of
-from .entities import TokenIndex
+from .entities import TokenIndex, alnum, publisher_forms
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _MAX_DATELINE_NAMES = 4
@@ -439,7 +438,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
             continue  # a long lead paragraph is the body's first paragraph, not a teaser
         segments = _segments(body.index.within(block.span), body.speakers, body.lexicon)
         for n, (tokens, is_proposition, quoted) in enumerate(segments):
-            if block.kind is BlockKind.HEADLINE and _names_the_site(tokens, analysis, sources):
+            if block.kind is BlockKind.HEADLINE and _names_the_site(tokens, analysis):
                 continue  # "… | ZDNet.de", "… - reitschuster.de": the page title's site name
             if block.kind is BlockKind.STANDFIRST and n == 0 and len(segments) > 1 and _dateline(tokens):
                 continue  # "München / Berlin - Bayerns Minister …": where the report was filed
@@ -467,19 +466,11 @@ def _dateline(tokens: list[Token]) -> bool:
     return 0 < names <= _MAX_DATELINE_NAMES
 
 
-def _names_the_site(tokens: list[Token], analysis: Analysis, sources: tuple[Source, ...]) -> bool:
+def _names_the_site(tokens: list[Token], analysis: Analysis) -> bool:
     """Whether a headline segment is the site's name, as page titles append it: the publisher found
     in the metadata or the page, or the URL's host ("RECYCLING magazin" for recyclingmagazin.de)."""
-    segment = _alnum(" ".join(t.text for t in tokens))
-    meta = analysis.article.metadata
-    names = [meta.site_name, meta.url and urlsplit(meta.url).hostname, *(s.name for s in sources if s.publisher)]
-    bare = [n.removeprefix("www.") for n in names if n]
-    sites = [_alnum(n) for n in bare] + [_alnum(n.rsplit(".", 1)[0]) for n in bare]  # "reitschuster.de", "ZDNet"
-    return bool(segment) and segment in sites
-
-
-def _alnum(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
+    segment = alnum(" ".join(t.text for t in tokens))
+    return bool(segment) and segment in publisher_forms(analysis)
 
 
 def _verdict(article: Article, propositions: list[HeadlineProposition], labels: set[Span]) -> Verdict:
