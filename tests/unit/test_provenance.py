@@ -537,6 +537,16 @@ def test_the_holder_of_a_bodys_role_is_a_person(analyze: Analyze, text: str, sou
          ("Manuel Bach", SourceKind.PERSON), None),
         # no name before "von": the body's spokesperson speaks for the body
         ("Der Sprecher von Ford sagte, es gebe keine Pläne.", ("Ford", SourceKind.ORGANISATION), "Sprecher"),
+        # a party or a body in parentheses after a name introduces a person ...
+        ("„Die A45 ist wichtig“, sagte Ingo Degenhardt (DGB-Region Südwestfalen).",
+         ("Ingo Degenhardt", SourceKind.PERSON), "DGB-Region Südwestfalen"),
+        ("„Es kommt gut“, sagte Olaf Scholz (SPD).", ("Olaf Scholz", SourceKind.PERSON), "SPD"),
+        # ... its own initials a body
+        ("„Die Lage ist gut“, sagte Ocean Winds (OW).", ("Ocean Winds OW", SourceKind.ORGANISATION), None),
+        # a name first given bare is a person once the text gives the body the person belongs to
+        ("„Das Thema ist raus“, sagt Margarethe Honisch. Laut Margarethe Honisch vom Blog Fortunalista "
+         "trauen sich mehr Menschen an die Börse.",
+         ("Margarethe Honisch", SourceKind.PERSON), "vom Blog Fortunalista"),
     ],
 )  # fmt: skip
 def test_a_named_person_from_a_body_is_the_person(

@@ -391,6 +391,7 @@ class _SourceFinder:
             self.of_attribution[att.id] = AUTHOR  # "Wie lokalo.de berichtet" on lokalo.de: the outlet's own report
             return
         tokens = self.with_name(tokens)
+        tokens = _without_circumstance(tokens, self.lexicon)
         tokens, affiliation = self.affiliation(tokens)
         if affiliation:  # "Manuel Bach vom Bundesamt für …" is a person, whatever the body after the name
             att = replace(att, source_kind=SourceKind.PERSON)
@@ -410,6 +411,10 @@ class _SourceFinder:
                 spokes_role = [w for w in words if _is_spokesperson(w.text.lower(), self.lexicon)] or spokes_role
         if target is None:
             target = self.new_source(att, words, name_tokens, key, affiliated=bool(affiliation))
+        elif affiliation and self.entities[target].kind is SourceKind.ORGANISATION and _is_full_name(
+            name_tokens, self.lexicon
+        ):
+            self.entities[target].kind = SourceKind.PERSON  # named before without evidence, now "… vom Finanzblog"
         self.record(target, att, name_tokens, role_tokens or spokes_role)
 
     def source_tokens(self, att: Attribution) -> list[Token]:
@@ -461,12 +466,17 @@ class _SourceFinder:
         Franz Polzer vom Landeskriminalamt"): the phrase up to the name, and the affiliation."""
         markers = self.lexicon.word_list("affiliation_markers")
         for k, t in enumerate(tokens[1:], start=1):
-            if t.text.lower() not in markers:
+            if t.text.lower() not in markers and t.text != "(":
                 continue
             run = self.run_at.get(tokens[k - 1].index)
-            if run is not None and run[-1].index == tokens[k - 1].index and len(run) >= 2:
-                return tokens[:k], tokens[k:]
-            break
+            given = self.lexicon.first_names or frozenset()
+            if run is None and 2 <= k <= _MAX_NAME_WORDS and tokens[0].text in given:
+                run = tokens[:k]  # "Olaf Scholz", the given name read as a noun
+            if run is None or run[-1].index != tokens[k - 1].index or len(run) < 2:
+                break
+            if t.text == "(" and not self.affiliated_in_parentheses(run):
+                break  # "Ocean Winds (OW)": the body's own initials
+            return tokens[:k], [x for x in tokens[k:] if x.text not in "()"]
         return tokens, []
 
     def apposition(self, tokens: list[Token]) -> list[Token]:
@@ -551,11 +561,27 @@ class _SourceFinder:
             return True
         if not all(t.text[:1].isupper() for t in name_tokens):
             return True
+        if name_tokens[-1].text == _initials(name_tokens[:-1]):
+            return False  # "Ocean Winds (OW)": a body with its abbreviation
         if any(t.text in given or t.text.split("-")[0] in given for t in name_tokens[:-1]):
             return True  # "Peter Nordlander", "Hans-Peter Friedrich", "Halas' Kollege Peter Nordlander"
+        if self.affiliated_in_parentheses(name_tokens):
+            return True  # "Olaf Scholz (SPD)", "Ingo Degenhardt (DGB-Region Südwestfalen)"
         surname, given_name = name_tokens[-1].text, name_tokens[-2].text
         tokens = self.analysis.tokens
         return any(t.text == surname and (t.index == 0 or tokens[t.index - 1].text != given_name) for t in tokens)
+
+    def affiliated_in_parentheses(self, name_tokens: list[Token]) -> bool:
+        """Whether a name is followed by a party or a body in parentheses, as persons are introduced;
+        not by its own initials, as bodies are ("Copenhagen Infrastructure Partners (CIP)")."""
+        tokens = self.analysis.tokens
+        k = name_tokens[-1].index + 1
+        if k >= len(tokens) or tokens[k].text != "(":
+            return False
+        inside = list(itertools.takewhile(lambda t: t.text != ")", tokens[k + 1 : k + 1 + _MAX_NAME_WORDS + 1]))
+        if not inside or len(inside) > _MAX_NAME_WORDS or not inside[0].text[:1].isupper():
+            return False
+        return inside[0].text.upper() != _initials(name_tokens)
 
     def describes_one(self, words: list[Token], att: Attribution) -> bool:
         """Whether a mention is a definite description of one person ("der Branchenkenner", "die
@@ -779,6 +805,23 @@ _UNTYPED = frozenset({SourceKind.UNKNOWN, SourceKind.ANONYMOUS, SourceKind.PRONO
 _MAX_EXPANSION = 8  # words an abbreviation's spelled-out name may have
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET"})  # the parts of speech a spelled-out name runs over
 _NAME_PHRASE = frozenset({"NOUN", "PROPN"})  # the words of a body's name after a role, before an apposition
+
+
+def _without_circumstance(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """A name without the circumstance the span took in after it: "Yücel im Gespräch mit Moderatorin
+    Cécile Schortmann" is Yücel (word list ``circumstance_prepositions``)."""
+    for k, t in enumerate(tokens[1:], start=1):
+        if t.pos == "PROPN":
+            continue
+        if t.text.lower() in lexicon.word_list("circumstance_prepositions"):
+            return tokens[:k]
+        break
+    return tokens
+
+
+def _initials(tokens: list[Token]) -> str:
+    """The capitals an abbreviation of these words would have: "Helmholtz-Zentrum Berlin" → "HZB"."""
+    return "".join(part[:1] for t in tokens for part in t.text.split("-")).upper()
 
 
 def _enclosing(analysis: Analysis, att: Attribution, of_attribution: dict[int, int]) -> int | None:
