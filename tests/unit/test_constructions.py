@@ -234,6 +234,15 @@ RULES_ONLY_CASES = [
     # "nach Ansicht von X" is no statement noun with its owner before a clause
     ("Die Grenzen gehen nach Ansicht von Aiwanger weit über die Vorgaben hinaus; maßgeblich seien die Sätze.",
      "Ansicht von Aiwanger", "nach", "Die Grenzen gehen weit über die Vorgaben hinaus"),
+    # evidence that shows a finding: its owner, where it names someone, else the evidence is the source
+    ("Die Zahlen des Aktieninstituts zeigen, dass mehr Junge Aktien kaufen.", "des Aktieninstituts", "zeigen",
+     "dass mehr Junge Aktien kaufen"),
+    ("Die Rendering-Bilder von Jon Prosser zeigen nicht nur, dass die Notch verschwindet.", "Jon Prosser", "zeigen",
+     "dass die Notch verschwindet"),
+    ("Erste Tests des Geräts zeigen, dass das Konzept funktioniert.", "Erste Tests", "zeigen",
+     "dass das Konzept funktioniert"),
+    ("Eine Studie aus den USA hat gezeigt, dass Joghurt helfen kann.", "Eine Studie", "hat gezeigt",
+     "dass Joghurt helfen kann"),
     # a colon closes the wie-clause; what it announces is the source's too
     ("Der Bedarf ist groß, wie die Plattform mit Zahlen belegt: 2020 gab es 162.000 Alleinerziehende.",
      "die Plattform", "wie belegt", "Der Bedarf ist groß 2020 gab es 162.000 Alleinerziehende"),
@@ -247,6 +256,9 @@ RULES_ONLY_CASES = [
         "Ich finde es toll, dass die Stadt hilft.",  # first person: no report
         "Die Zahlen lagen über dem Vorjahr.",  # the past tense, not the Konjunktiv II "lägen"
         "Jetzt plane ich eine Reise.",  # the first person after its verb
+        "Die Bilder zeigen Menschen am Strand.",  # "zeigen" with no finding
+        "Die Bilder zeigen nicht, dass er dort war.",  # a negated finding is none
+        "Der Film zeigt, dass Liebe hilft.",  # a film is no evidence
     ],
 )
 def test_no_report_where_nobody_reports(text: str) -> None:
@@ -382,6 +394,20 @@ def test_only_a_clause_that_can_be_said_is_a_message(sentence: str, messages: li
 
     analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
     assert [_text(a.message) for a in analysis.attributions if a.parent is None] == messages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bach kennt die Lage. Erschreckend für Bach: „Fast kein Unternehmen ist vorbereitet.“",
+        "Wenige Stunden später die Kehrtwende: „Wir werden alles prüfen.“",
+    ],
+)
+def test_a_comment_before_a_colon_is_no_speaker(text: str) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
+    assert [(a.rule, _text(a.source)) for a in analysis.attributions] == [("de.free_direct_quote", "")]
 
 
 def test_every_rule_has_a_stable_ascii_id_and_a_label() -> None:

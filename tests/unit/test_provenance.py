@@ -207,6 +207,24 @@ def test_a_release_is_the_bodys(analyze: Analyze, text: str, source: tuple[str, 
     assert [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions] == [source]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eine Studie aus den USA hat gezeigt, dass Joghurt gegen Angst helfen kann.",  # from the USA, not by it
+        "Erste Tests des Geräts zeigen, dass das neue Konzept gut funktioniert.",
+    ],
+)
+def test_evidence_with_no_owner_named_is_a_vague_source(analyze: Analyze, text: str) -> None:
+    assert [s.kind for s in analyze(text).sources if not s.publisher and s.attributions] == [SourceKind.VAGUE]
+
+
+def test_an_outlet_with_and_without_its_descriptor_is_one_source(analyze: Analyze) -> None:
+    text = ("Die Sängerin hat zehn Kilo abgenommen, wie die britische Zeitung „The Sun“ berichtete. "
+            'Laut der "The Sun" soll sie mit Pilates angefangen haben.')  # fmt: skip
+    found = [(s.kind, len(s.attributions)) for s in analyze(text).sources if not s.publisher and s.attributions]
+    assert found == [(SourceKind.MEDIA, 2)]
+
+
 def test_the_outlet_citing_itself_is_its_own_voice(analyze: Analyze) -> None:
     html = ("<html><head><title>Stadt eröffnet Hallenbad</title>"
             '<meta property="og:site_name" content="Beispielblatt"></head><body><article>'

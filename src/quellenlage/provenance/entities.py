@@ -25,7 +25,7 @@ from .. import lang
 from ..lang import Lexicon
 from ..lang.rules import LEARNED
 from ..model import Analysis, Attribution, AttributionType, Sentence, SourceKind, Span, Token
-from .sources import classify_source, is_acronym, is_place
+from .sources import classify_source, is_acronym, is_place, outlet_named
 
 _QUOTES = "\"„“”‚‘’'»«"
 AUTHOR = -1  # the entity index of attributions in the author's own voice ("Ich meine, …" outside quotes)
@@ -143,7 +143,9 @@ def _owner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     if _is_role(tokens[k].text, lexicon):  # "Sprecher der Polizei" is a person with a role
         return tokens
     rest = tokens[k + 1 :]
-    while rest and rest[0].pos == "ADP":  # "von", "vom"
+    while rest and rest[0].pos == "ADP":  # "von", "vom"; not "aus": "eine Studie aus den USA" has no owner named
+        if rest[0].text.lower() not in lexicon.word_list("agent_markers"):
+            return tokens
         rest = rest[1:]
     return rest if any(t.pos in ("PROPN", "NOUN") for t in rest) else tokens
 
@@ -399,6 +401,8 @@ class _SourceFinder:
         name_tokens, role_tokens = _name_and_role(tokens, self.lexicon)
         role_tokens = role_tokens + affiliation if role_tokens or not affiliation else affiliation
         key = _key(name_tokens, self.lexicon)
+        if (outlet := outlet_named(tokens, self.lexicon)) is not None:
+            key = outlet.text.lower()  # "die britische Zeitung „The Sun“" and "der „The Sun“" are one outlet
         target = self.holder_of_role(words)
         if target is None:
             target = self.known(att, words, name_tokens, key)
@@ -751,6 +755,14 @@ class _SourceFinder:
         kind = att.source_kind if words else SourceKind.ANONYMOUS
         content = _content(words, self.lexicon)
         ownerless = _ownerless(content[0].text, self.lexicon) if len(content) == 1 else None
+        head = next((t for t in content if t.pos != "ADJ"), None)
+        # not a compound that names its owner ("McKinsey-Studie", "HZB-Sprecherin")
+        if ownerless is None and head is not None and head.pos == "NOUN" and "-" not in head.text:
+            # "Eine Studie aus den USA", "Erste Tests des Geräts": a document or evidence whose owner the
+            # phrase does not name, wherever it is from
+            document = self.lexicon.source_noun_medium(head.text) is not None
+            evidence = head.text.lower().endswith(self.lexicon.word_tuple("evidence_nouns"))
+            ownerless = SourceKind.VAGUE if document or evidence else None
         if kind not in (SourceKind.PRONOUN, SourceKind.VAGUE) and ownerless is not None:
             kind = ownerless
         elif kind is SourceKind.UNKNOWN and (
@@ -855,7 +867,7 @@ def _ownerless(word: str, lexicon: Lexicon) -> SourceKind | None:
 def _is_full_name(tokens: list[Token], lexicon: Lexicon) -> bool:
     if not 2 <= len(tokens) <= 3 or lexicon.country_of([t.text for t in tokens]) is not None:
         return False
-    if len(_content(tokens, lexicon)) < len(tokens):
+    if len(_content(tokens, lexicon)) < len(tokens) or tokens[0].pos == "ADJ":  # "Erste Tests", sentence-initial
         return False
     return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
 

@@ -55,6 +55,13 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
     return SourceKind.UNKNOWN
 
 
+def outlet_named(tokens: Sequence[Token], lexicon: Lexicon) -> Token | None:
+    """The outlet's own name in a source phrase: the last capitalised word the lexicon knows as an
+    outlet ("Sun" in "die britische Zeitung „The Sun“", not the descriptor "Zeitung")."""
+    known = [t for t in tokens if t.text[:1].isupper() and t.text.lower() in lexicon.outlets]
+    return known[-1] if known else None
+
+
 def is_place(token: Token, lexicon: Lexicon) -> bool:
     """A country or a state the lexicon knows ("China", "Bayern")."""
     return lexicon.country_of([token.text]) is not None or token.text.lower() in lexicon.states
@@ -65,4 +72,4 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 6 and word[0].isupper() and word.isupper() and word.isalnum()
 
 
-__all__ = ["classify_source", "is_acronym", "is_place"]
+__all__ = ["classify_source", "is_acronym", "is_place", "outlet_named"]

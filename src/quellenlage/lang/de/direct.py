@@ -110,6 +110,22 @@ def _frame_after(quote: Quote, view: SentenceView) -> Draft | None:
     return None
 
 
+def _names_a_speaker(view: SentenceView, body: list[int]) -> bool:
+    """Whether the words before a colon can be a speaker's name or description: no comment in an
+    adjective or adverb of its own ("Erschreckend für Bach", "wenige Stunden später die Kehrtwende")."""
+    first = view.tok(body[0])
+    if first.pos == "ADJ" and first.tag in view.closed.predicative_adjective_tags:
+        return False
+    if len(first.text) > _MIN_PARTICIPLE and first.text.lower().endswith(_PARTICIPLE_ENDING):
+        return False  # "Erschreckend", "Bezeichnend": a present participle, whatever the tagger read
+    return not any(view.tok(k).pos == "ADV" or view.low(k) in _ADVERBIAL for k in body)
+
+
+_PARTICIPLE_ENDING = "end"
+_MIN_PARTICIPLE = 6
+_ADVERBIAL = LANGUAGE.lexicon.word_list("adverbial_words")
+
+
 def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
     """``X sagte: „…“`` / ``X: „…“`` / ``X sagte „…“`` in the sentence where the quote opens."""
     pre = [i for i in range(view.start, quote.open) if not view.is_quote(i) or i < quote.open]
@@ -135,6 +151,8 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
         # speaker as the subject; a bare "Der Minister: „…“" names it right before the colon
         finite = [i for i in body if view.is_finite(i)]
         source = view.trim([i for i in view.subject(finite[0]) if i in body]) if finite else []
+        if not finite and not _names_a_speaker(view, body):
+            return None  # "Erschreckend für Bach: „…“", "Wenige Stunden später die Kehrtwende: „…“"
         source = source or view.np_before(colon)
         if source and view.tok(source[-1]).text.lower() not in _UTTERANCES:  # "Ernster Nachsatz: „…“": no one
             return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), source=source,

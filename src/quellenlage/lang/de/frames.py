@@ -660,7 +660,51 @@ def resumptive_das(view: SentenceView) -> list[Draft]:
     )]  # fmt: skip
 
 
+def evidence_shows(view: SentenceView) -> list[Draft]:
+    """``Eine Studie zeigt, dass …``, ``Die Zahlen des Instituts zeigen: …``: evidence that shows a
+    finding, with its clause; the evidence's owner is the source ("des Instituts", "von Jon
+    Prosser"), else the evidence itself.  Only evidence nouns count (word lists ``evidence_verbs``,
+    ``evidence_nouns``): "zeigen" as such ("Bilder zeigen Menschen") reports nothing."""
+    verbs, nouns = LEXICON.word_list("evidence_verbs"), LEXICON.word_tuple("evidence_nouns")
+    segs = view.segments()
+    for si, seg in enumerate(segs[:-1]):
+        after = segs[si + 1]
+        colon = view.tok(seg[-1] + 1).text == ":" if seg[-1] + 1 < view.end else False
+        if not (view.low(after[0]) in _COMPLEMENTIZERS or (colon and view.clause_like(after))):
+            continue
+        v = next((k for k in seg if view.tok(k).pos == "VERB" and view.tok(k).lemma.lower() in verbs), None)
+        negated = any(
+            (view.tok(k).tag == "PTKNEG" or view.low(k) in ("nicht", "kein")) and view.low(k + 1) != "nur" for k in seg
+        )
+        if v is None or negated:
+            continue  # "Die Bilder zeigen nicht, dass …": no finding ("nicht nur, dass …" is one)
+        subject = view.trim(view.subject(v))
+        if not subject or not (all(k in seg for k in subject) or _fronted_subject(view, segs[:si], v)):
+            continue
+        head = next((k for k in subject if view.tok(k).pos in ("NOUN", "PROPN") and view.low(k).endswith(nouns)), None)
+        if head is None:
+            continue
+        owner = [k for k in subject if k > head]
+        marker = view.low(owner[0]) if owner else ""
+        if marker in _AGENT_MARKERS:
+            owner = owner[1:]
+        # the owner names someone ("des Aktieninstituts", "von Jon Prosser"), not what was tested ("des Geräts")
+        named = any(view.tok(k).pos == "PROPN" or view.low(k).rstrip("s").endswith(_BODY_ENDINGS) for k in owner)
+        # with no owner, the evidence itself: "Eine Studie" of "Eine Studie aus den USA", which names no author
+        source = owner if owner and marker in _OWNER_MARKERS and named else [k for k in subject if k <= head]
+        message = _strip_final(view, [k for s in segs[si + 1 :] for k in s])
+        frame = list(range(seg[0], seg[-1] + 1))
+        return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, message, cue=[v], source=source,
+                      frame=_with_comma(view, frame), rule=R.EVIDENCE_SHOWS.id,
+                      priority=R.EVIDENCE_SHOWS.priority)]  # fmt: skip
+    return []
+
+
+_COMPLEMENTIZERS = LEXICON.word_list("complementizers")
+_BODY_ENDINGS = LEXICON.word_tuple("organisation_endings") + LEXICON.word_tuple("state_endings")
+
+
 HANDLERS: tuple[Handler, ...] = (
     wie_berichtet, verb_with_clause, preposition_source, so_x, heisst_es, noun_with_clause,
-    speech_act, resumptive_das,
+    evidence_shows, speech_act, resumptive_das,
 )  # fmt: skip
