@@ -396,6 +396,16 @@ def test_only_a_clause_that_can_be_said_is_a_message(sentence: str, messages: li
     assert [_text(a.message) for a in analysis.attributions if a.parent is None] == messages
 
 
+def test_the_addressee_of_a_passive_call_is_no_speaker() -> None:
+    # "dringend" is an adverb made of a verb, no cue; those "aufgerufen" are addressed, not speaking
+    from quellenlage.pipeline import default_pipeline
+
+    text = "Darüber hinaus seien alle Presbyterien dringend aufgerufen: „Sagt die Gottesdienste ab.“"
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
+    (att,) = analysis.attributions
+    assert "aufgerufen" in _text(att.cue) and "dringend" not in _text(att.cue) and _text(att.source) == ""
+
+
 @pytest.mark.parametrize(
     "text",
     [

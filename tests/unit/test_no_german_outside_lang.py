@@ -24,6 +24,7 @@ _WHOLE_LINES = ("denials.tsv", "vague_sources.txt", "loaded_words.tsv", "general
 HOMOGRAPHS = frozenset({
     "in", "an", "so", "man", "was", "will", "also", "am", "die", "war", "hat", "analyse", "at", "organisation",
     "union", "office", "authority", "org", "de", "en", "es", "da",
+    "end",  # the ending of the present participle ("dringend"), not a word
 })  # fmt: skip
 
 

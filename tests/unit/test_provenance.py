@@ -218,6 +218,13 @@ def test_evidence_with_no_owner_named_is_a_vague_source(analyze: Analyze, text: 
     assert [s.kind for s in analyze(text).sources if not s.publisher and s.attributions] == [SourceKind.VAGUE]
 
 
+def test_a_definite_head_noun_takes_up_its_compound(analyze: Analyze) -> None:
+    text = ("Ein Forschungsteam um Hossein Robatjazi hat einen Katalysator entwickelt. Er braucht keine Hitze, "
+            "wie das Team berichtet.\n\n„Der Katalysator ist sehr reaktiv“, berichtet das Team in „Science“.")  # fmt: skip
+    found = [(s.name, s.kind, len(s.attributions)) for s in analyze(text).sources if not s.publisher and s.attributions]
+    assert found == [("Forschungsteam", SourceKind.ORGANISATION, 2)]
+
+
 def test_an_outlet_with_and_without_its_descriptor_is_one_source(analyze: Analyze) -> None:
     text = ("Die Sängerin hat zehn Kilo abgenommen, wie die britische Zeitung „The Sun“ berichtete. "
             'Laut der "The Sun" soll sie mit Pilates angefangen haben.')  # fmt: skip
@@ -364,6 +371,12 @@ def test_a_named_spokesperson_is_a_person(analyze: Analyze) -> None:
          "Berger kam spät. Sie sagte, die Arbeit beginne sofort.", "Irme Berger"),
         ("Der Bankdirektor Wolfgang Klose wurde gewählt, neben der Präsidentin Irme Berger aus Ulm. "
          "Er sagte, die Arbeit beginne sofort.", "Wolfgang Klose"),
+        # a party's compound role the tagger read as a name introduces its holder too
+        ("Die Aussage lässt bei FPÖ-Europasprecherin Petra Steger die Alarmglocken läuten.\n\n"
+         "Die Ukraine, so die FPÖ-Europasprecherin, würde sich noch im Krieg befinden.", "Petra Steger"),
+        # a name right after an article (or "zur") is a place's or a thing's, no antecedent
+        ("Tobias Trommer ist Aktivist.\n\nTrommer zeigt auf das Haus, in dem sich der Club Salon Zur Wilden "
+         "Renate befindet. „Die Clubs sind nur eine Zwischenlösung”, betont er.", "Tobias Trommer"),
         # a definite description of one person goes to the person quoted just before
         ("„Wir haben viel zu tun“, sagte Konzernchef Robert Machtlinger. „Der Markt wächst“, "
          "betonte der Branchenkenner.", "Robert Machtlinger"),

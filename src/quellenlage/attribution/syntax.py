@@ -48,6 +48,7 @@ class Closed:
     predicative_adjective_tags: frozenset[str]
     marked_infinitive_tags: frozenset[str]  # one word: "abzufragen"
     infinitive_tags: frozenset[str]
+    present_participle_endings: tuple[str, ...]  # "dringend": an adjective or adverb made of a verb
 
 
 @cache
@@ -63,7 +64,7 @@ def closed_classes(language: lang.Language) -> Closed:
         participle_tags=tags("participle"), particle_tags=tags("verb_particle"),
         attributive_adjective_tags=tags("attributive_adjective"),
         predicative_adjective_tags=tags("predicative_adjective"), marked_infinitive_tags=tags("marked_infinitive"),
-        infinitive_tags=tags("infinitive"),
+        infinitive_tags=tags("infinitive"), present_participle_endings=lexicon.word_tuple("present_participle_endings"),
     )  # fmt: skip
 
 
@@ -198,6 +199,8 @@ class SentenceView:
         tok = self.tokens[i]
         if tok.pos != "ADJ" or tok.tag in self.closed.attributive_adjective_tags or not tok.text[:1].islower():
             return False
+        if tok.text.endswith(self.closed.present_participle_endings):
+            return False  # "dringend aufgerufen": a present participle is an adverb, not the verb
         nxt = self.tokens[i + 1] if i + 1 < self.end else None
         return tok.lemma.lower() in self.closed.verb_cues and (nxt is None or nxt.pos not in ("NOUN", "PROPN", "ADJ"))
 

@@ -98,7 +98,10 @@ def _role_noun(token: Token, lexicon: Lexicon) -> bool:
     one ("Staatsanwaltschaft", "Ministerium")."""
     low = token.text.lower()
     institution = low.endswith(lexicon.word_tuple("state_endings") + lexicon.word_tuple("organisation_endings"))
-    return token.pos == "NOUN" and _is_role(low, lexicon) and not institution
+    # the tagger reads a party's compound as a name: "FPÖ-Europasprecherin"; a surname is no role
+    # ("Scheffler" holds "chef"), so a name counts only by the part after its hyphen
+    compound = token.pos == "PROPN" and "-" in low and _is_role(low.rsplit("-", 1)[1], lexicon)
+    return ((token.pos == "NOUN" and _is_role(low, lexicon)) or compound) and not institution
 
 
 def _spokesperson_of(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
@@ -291,6 +294,7 @@ class _SourceFinder:
         self.run_at = {t.index: run for run in self.names for t in run}
         self.sentence_index = SentenceIndex(analysis.sentences)
         self.publisher = publisher_forms(analysis)
+        self.personal: dict[int, bool] = {}  # name run index → whether it looks like a person's name
 
     def new_entity(self, name: str, kind: SourceKind, key: str, surname: str | None, full: bool) -> int:
         self.entities.append(_Entity(name=name, kind=kind, key=key, surname=surname))
@@ -337,10 +341,49 @@ class _SourceFinder:
             start, run_at = self.name_mentions[k]
             run = self.names[run_at]
             found = surnames.get(run[-1].text.lower()) if speakers_only else run
+            if not speakers_only and not self.a_persons_name(run_at):
+                found = None  # "die Wilde Renate", a club: two names, but no one's
             if found is not None and (speakers_only or _agrees(gender, self.gender_of(run))):
                 return start, found
             k -= 1
         return best_at, best
+
+    def compound_before(self, head: Token, at: int) -> int | None:
+        """The body a definite head noun takes up, named before as a compound of it ("das Team"
+        after "ein Forschungsteam um Hossein Robatjazi"): its entity, made if new.  Not a role
+        noun or a statement noun, which have their own readings."""
+        low = head.text.lower()
+        if _is_role(low, self.lexicon) or self.lexicon.source_noun_medium(head.text) is not None:
+            return None
+        tokens = self.analysis.tokens
+        k = bisect.bisect_left(self.index.starts, at) - 1
+        while k >= 0 and tokens[k].sentence >= tokens[head.index].sentence - _SPEAKER_REACH:
+            t = tokens[k]
+            if t.pos == "NOUN" and len(t.text) > len(low) + 2 and t.text.lower().endswith(low):
+                key = t.text.lower()
+                if key not in self.by_key:
+                    kind = classify_source([t], self.lexicon)
+                    kind = SourceKind.ORGANISATION if kind is SourceKind.UNKNOWN else kind  # a team, a group
+                    entity = self.new_entity(t.text, kind, key, None, False)
+                    self.entities[entity].mentions.append(t.span)
+                return self.by_key[key]
+            k -= 1
+        return None
+
+    def a_persons_name(self, run_at: int) -> bool:
+        """Whether the name run ``self.names[run_at]`` looks like a person's (cached per run)."""
+        if run_at not in self.personal:
+            run = self.names[run_at]
+            tokens = self.analysis.tokens
+            before = tokens[run[0].index - 1] if run[0].index > 0 else None
+            # "in der Wilden Renate": a name right after an article is a place's or a thing's, unless its
+            # first word is a given name the language lists
+            given = self.lexicon.first_names or frozenset()
+            article = before is not None and before.sentence == run[0].sentence and (
+                before.pos == "DET" or before.text.lower() in self.lexicon.word_list("article_prepositions")
+            )  # "Zur Wilden Renate"
+            self.personal[run_at] = not article or run[0].text in given
+        return self.personal[run_at]
 
     def nearest_person(self, at: int, gender: str | None, since: int = 0) -> int | None:
         """The person a pronoun or "der 25-Jährige" refers to: the person mentioned last before
@@ -540,6 +583,8 @@ class _SourceFinder:
             target = next((k for k in range(len(self.entities) - 1, -1, -1)  # "Verwaltungsgericht Berlin"
                            if self.entities[k].name.split()[1:]
                            and self.entities[k].name.split()[0].lower().endswith(head)), None)  # fmt: skip
+        if target is None and len(bare) == 1 and bare[0].pos == "NOUN" and _definite(words):
+            target = self.compound_before(bare[0], at)  # "das Team" after "ein Forschungsteam um …"
         if target is None and len(bare) == 1 and (expansion := self.expansion(bare[0])):
             target = self.mentioned_at(expansion)  # "BSI" after "Bundesamt für … (BSI)" spoke
         last = name_tokens[-1].text.lower() if name_tokens else None
@@ -822,12 +867,17 @@ _NAME_PHRASE = frozenset({"NOUN", "PROPN"})  # the words of a body's name after 
 def _without_circumstance(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """A name without the circumstance the span took in after it: "Yücel im Gespräch mit Moderatorin
     Cécile Schortmann" is Yücel (word list ``circumstance_prepositions``)."""
+    prepositions = lexicon.word_list("circumstance_prepositions")
     for k, t in enumerate(tokens[1:], start=1):
         if t.pos == "PROPN":
             continue
-        if t.text.lower() in lexicon.word_list("circumstance_prepositions"):
+        if t.text.lower() in prepositions:
             return tokens[:k]
         break
+    # "das Team in „Science“": a publication's title after the preposition
+    for k, t in enumerate(tokens[1:-1], start=1):
+        if t.text.lower() in prepositions and not tokens[k + 1].text.strip(_QUOTES):
+            return tokens[:k]
     return tokens
 
 

@@ -16,7 +16,7 @@ from ...attribution.syntax import SentenceView
 from ...model import Analysis, AttributionType, Medium
 from . import LANGUAGE
 from . import rules as R
-from .frames import addressee_of, posted_online
+from .frames import addressed, addressee_of, posted_online
 
 _LONG = 4
 _UTTERANCES = LANGUAGE.lexicon.word_list("utterance_nouns")  # "Fazit:", "Nachsatz:" introduce words, not speakers
@@ -139,7 +139,10 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
         cue = view.cue(v)
         if cue is not None:
             particle = view.particle(v)
-            source = view.trim([i for i in view.subject(v) if i in body]) or view.np_after(v) or view.np_before(v)
+            if view.is_passive(v) or addressed(view, v):  # "… seien alle Presbyterien aufgerufen: „…“": the agent
+                source = [i for i in view.passive_agent(v) if i in body]
+            else:
+                source = view.trim([i for i in view.subject(v) if i in body]) or view.np_after(v) or view.np_before(v)
             medium = Medium.WRITING if posted_online(view, body) else cue.medium
             return Draft(AttributionType.DIRECT, medium, _span(quote),
                          cue=sorted([v] + ([particle] if particle is not None else [])),

@@ -109,7 +109,7 @@ def _medium(view: SentenceView, frame: list[int], default: Medium) -> Medium:
 def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
     """Subject of the verb from the parse; else the noun phrase right after/before the verb.  A
     passive ("X wurde aufgefordert, …") names only its agent."""
-    if view.is_passive(verb):
+    if view.is_passive(verb) or addressed(view, verb):
         return view.passive_agent(verb)
     subj = view.trim([i for i in view.subject(verb) if i in segment or not segment])
     if subj:
@@ -124,6 +124,15 @@ def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
     before = view.np_before(verb)
     governed = bool(before) and before[0] > view.start and view.tok(before[0] - 1).pos == "ADP"  # "Zu dem …"
     return before if before and not governed and all(i in segment for i in before) else []
+
+
+def addressed(view: SentenceView, verb: int) -> bool:
+    """``X ist/sei aufgerufen, …``: the participle of a call with *sein* names whom it addresses,
+    not who speaks (word list ``addressed_participles``)."""
+    return view.low(verb) in _ADDRESSED
+
+
+_ADDRESSED = LEXICON.word_list("addressed_participles")
 
 
 def verb_with_clause(view: SentenceView) -> list[Draft]:
