@@ -220,7 +220,7 @@ def test_evidence_with_no_owner_named_is_a_vague_source(analyze: Analyze, text: 
 
 def test_a_definite_head_noun_takes_up_its_compound(analyze: Analyze) -> None:
     text = ("Ein Forschungsteam um Hossein Robatjazi hat einen Katalysator entwickelt. Er braucht keine Hitze, "
-            "wie das Team berichtet.\n\n„Der Katalysator ist sehr reaktiv“, berichtet das Team in „Science“.")  # fmt: skip
+            "wie das Team berichtet.\n\n„Der Katalysator ist sehr reaktiv“, berichtet das Team in „Science“.")
     found = [(s.name, s.kind, len(s.attributions)) for s in analyze(text).sources if not s.publisher and s.attributions]
     assert found == [("Forschungsteam", SourceKind.ORGANISATION, 2)]
 
