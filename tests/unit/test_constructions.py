@@ -411,6 +411,7 @@ def test_the_addressee_of_a_passive_call_is_no_speaker() -> None:
     [
         "Bach kennt die Lage. Erschreckend für Bach: „Fast kein Unternehmen ist vorbereitet.“",
         "Wenige Stunden später die Kehrtwende: „Wir werden alles prüfen.“",
+        "Bach kennt die Lage. Erschreckend für Bach ist: „Fast kein Unternehmen ist vorbereitet.“",
     ],
 )
 def test_a_comment_before_a_colon_is_no_speaker(text: str) -> None:

@@ -218,6 +218,49 @@ def test_evidence_with_no_owner_named_is_a_vague_source(analyze: Analyze, text: 
     assert [s.kind for s in analyze(text).sources if not s.publisher and s.attributions] == [SourceKind.VAGUE]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a plural role noun alone is unnamed people of a trade, however the tagger read it
+        ("Jungen Aktionären empfiehlt die Chefin vier Dinge. Besonders der letzte Punkt wird nach Ansicht von "
+         "Experten die Feuertaufe für die Aktienkultur.", ("Experten", SourceKind.VAGUE)),
+        # a role noun before a surname joins the person of that surname
+        ("Der Youtuber Thomas Kehl erklärt Aktien. „Die Community ist verantwortungsvoll“, sagt Youtuber Kehl.",
+         ("Thomas Kehl", SourceKind.PERSON)),
+        # the state of knowledge with no owner named is the body named last
+        ("Die Polizei Bad Salzdetfurth ermittelt.\n\nNach aktuellem Kenntnisstand schlug der Hund plötzlich an.",
+         ("Polizei Bad Salzdetfurth", SourceKind.STATE)),
+    ],
+)  # fmt: skip
+def test_people_of_a_trade_surnames_and_knowledge(
+    analyze: Analyze, text: str, source: tuple[str, SourceKind]
+) -> None:
+    found = [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions]
+    assert source in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "name"),
+    [
+        ("„Die Lage ist ernst“, sagte Yücel im Gespräch mit Moderatorin Cécile Schortmann.",
+         "Yücel im Gespräch mit Moderatorin Cécile Schortmann", "Yücel"),
+        ("„Rund 144 Millionen neue Schadprogramme“, zitiert Bach den Berichtsband.", "Bach den Berichtsband", "Bach"),
+        ("Forschende in den USA fanden heraus, dass Joghurt hilft.", "Forschende in den USA", "Forschende in den USA"),
+    ],
+)  # fmt: skip
+def test_a_source_span_loses_what_it_took_in_after_the_name(
+    analyze: Analyze, sentence: str, span: str, name: str
+) -> None:
+    from quellenlage import lang
+    from quellenlage.provenance.entities import _without_circumstance
+
+    analysis = analyze(sentence)
+    start = sentence.index(span)
+    tokens = [t for t in analysis.tokens if start <= t.span.start < start + len(span)]
+    kept = _without_circumstance(tokens, lang.get("de").lexicon)
+    assert sentence[kept[0].span.start : kept[-1].span.end] == name
+
+
 def test_a_definite_head_noun_takes_up_its_compound(analyze: Analyze) -> None:
     text = ("Ein Forschungsteam um Hossein Robatjazi hat einen Katalysator entwickelt. Er braucht keine Hitze, "
             "wie das Team berichtet.\n\n„Der Katalysator ist sehr reaktiv“, berichtet das Team in „Science“.")

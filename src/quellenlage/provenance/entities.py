@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from .. import lang
 from ..lang import Lexicon
+from ..attribution.draft import in_heading
 from ..lang.rules import LEARNED
 from ..model import Analysis, Attribution, AttributionType, Sentence, SourceKind, Span, Token
 from .sources import classify_source, is_acronym, is_place, outlet_named
@@ -714,8 +715,31 @@ class _SourceFinder:
             t = tokens[k]
             if is_acronym(t.text) and self.expansion(t) is not None:  # spelled out: a body, not "ASDEX Upgrade"
                 return self.body_named(t)
+            if (named := self.office_at(t)) is not None:  # "Die Polizei Bad Salzdetfurth ermittelt. …"
+                return named
             k -= 1
         return best
+
+    def office_at(self, token: Token) -> int | None:
+        """The entity of an office of the state the text mentions at ``token`` ("die Polizei",
+        "die Gemeinde Boltigen"), or of an organisation named after its head ("der Verband
+        Haus & Grund" needs the name): made a source if new.  Not in a headline."""
+        low = token.text.lower()
+        if token.pos != "NOUN" or not token.text[:1].isupper() or _is_role(low, self.lexicon):
+            return None
+        tokens = self.analysis.tokens
+        name = [token, *itertools.takewhile(lambda t: t.pos == "PROPN" and t.sentence == token.sentence,
+                                            tokens[token.index + 1 : token.index + 1 + _MAX_NAME_WORDS])]  # fmt: skip
+        state = low.endswith(self.lexicon.word_tuple("state_endings"))
+        organisation = low.endswith(self.lexicon.word_tuple("organisation_endings")) and len(name) > 1
+        if not (state or organisation) or in_heading(self.analysis, token.index):
+            return None
+        key = _key(name, self.lexicon)
+        if key not in self.by_key:
+            kind = classify_source(name, self.lexicon)
+            entity = self.new_entity(" ".join(t.text for t in name), kind, key, None, len(name) > 1)
+            self.entities[entity].mentions.append(Span.of(self.text, name[0].span.start, name[-1].span.end))
+        return self.by_key[key]
 
     def body_named(self, abbreviation: Token) -> int:
         """The entity of a body known by its abbreviation, spelled out where the text does so."""
@@ -865,14 +889,17 @@ _NAME_PHRASE = frozenset({"NOUN", "PROPN"})  # the words of a body's name after 
 
 
 def _without_circumstance(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
-    """A name without the circumstance the span took in after it: "Yücel im Gespräch mit Moderatorin
-    Cécile Schortmann" is Yücel (word list ``circumstance_prepositions``)."""
-    prepositions = lexicon.word_list("circumstance_prepositions")
+    """A name without the circumstance or the object the span took in after it: "Yücel im Gespräch
+    mit Moderatorin Cécile Schortmann" is Yücel (word list ``circumstance_prepositions``), "Bach den
+    Berichtsband" (of "zitiert Bach den Berichtsband") is Bach."""
+    prepositions, genitive = lexicon.word_list("circumstance_prepositions"), lexicon.word_list("genitive_articles")
     for k, t in enumerate(tokens[1:], start=1):
         if t.pos == "PROPN":
             continue
-        if t.text.lower() in prepositions:
+        if t.text.lower() in prepositions and tokens[0].pos == "PROPN":
             return tokens[:k]
+        if t.pos == "DET" and t.text.lower() not in genitive and tokens[0].text[:1].isupper():
+            return tokens[:k]  # "Bach den Berichtsband": the object after the name is no part of it
         break
     # "das Team in „Science“": a publication's title after the preposition
     for k, t in enumerate(tokens[1:-1], start=1):

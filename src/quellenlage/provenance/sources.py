@@ -25,6 +25,8 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
         return SourceKind.PRONOUN
     if words[0] in lexicon.word_list("impersonal_sources"):
         return SourceKind.VAGUE
+    if len(words) == 1 and words[0].startswith(role_words) and _plural(tokens, words[0], role_words, lexicon):
+        return SourceKind.VAGUE  # "Experten", "Forscher": unnamed people of a trade, whatever the tagger read
     outlets, states = lexicon.outlets, lexicon.states
     if any(w in outlets for w in words) or any(name in joined for name in outlets if " " in name):
         return SourceKind.MEDIA
@@ -53,6 +55,14 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
     if any(is_acronym(t.text) for t in tokens):
         return SourceKind.ORGANISATION  # "BSI", "CMS", "Forum Waffenrecht (FWR)"
     return SourceKind.UNKNOWN
+
+
+def _plural(tokens: Sequence[Token], word: str, roles: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Whether a one-word role mention is plural: by the tagger, or by a plural ending on the role
+    word ("Experten", "Ökonomen")."""
+    if any(t.pos == "NOUN" and t.feature("Number") == "Plur" for t in tokens):
+        return True
+    return any(word == role + end for role in roles for end in lexicon.word_tuple("plural_endings"))
 
 
 def outlet_named(tokens: Sequence[Token], lexicon: Lexicon) -> Token | None:

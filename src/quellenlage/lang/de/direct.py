@@ -154,8 +154,8 @@ def _frame_before(quote: Quote, view: SentenceView) -> Draft | None:
         # speaker as the subject; a bare "Der Minister: „…“" names it right before the colon
         finite = [i for i in body if view.is_finite(i)]
         source = view.trim([i for i in view.subject(finite[0]) if i in body]) if finite else []
-        if not finite and not _names_a_speaker(view, body):
-            return None  # "Erschreckend für Bach: „…“", "Wenige Stunden später die Kehrtwende: „…“"
+        if not _names_a_speaker(view, source or body):
+            return None  # "Erschreckend für Bach (ist): „…“", "Wenige Stunden später die Kehrtwende: „…“"
         source = source or view.np_before(colon)
         if source and view.tok(source[-1]).text.lower() not in _UTTERANCES:  # "Ernster Nachsatz: „…“": no one
             return Draft(AttributionType.DIRECT, Medium.SPEECH_OR_WRITING, _span(quote), source=source,
