@@ -22,8 +22,8 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from .. import lang
-from ..lang import Lexicon
 from ..attribution.draft import in_heading
+from ..lang import Lexicon
 from ..lang.rules import LEARNED
 from ..model import Analysis, Attribution, AttributionType, Sentence, SourceKind, Span, Token
 from .sources import classify_source, is_acronym, is_place, outlet_named
