@@ -85,8 +85,13 @@ class SentenceIndex:
 
 def _is_role(word: str, lexicon: Lexicon) -> bool:
     """A role noun, also inside a compound: "Bahnchef", "Regierungssprecherin"."""
-    low = word.lower()
-    return any(role in low for role in lexicon.word_tuple("role_words"))
+    return _role_pattern(lexicon).search(word.lower()) is not None
+
+
+@cache
+def _role_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """The language's role words as one pattern (a role word anywhere in a word)."""
+    return re.compile("|".join(re.escape(w) for w in lexicon.word_tuple("role_words")))
 
 
 def _definite(words: list[Token]) -> bool:
@@ -97,12 +102,16 @@ def _definite(words: list[Token]) -> bool:
 def _role_noun(token: Token, lexicon: Lexicon) -> bool:
     """A noun naming a person's role ("Wirtschaftsminister"), not an institution that contains
     one ("Staatsanwaltschaft", "Ministerium")."""
+    if token.pos not in ("NOUN", "PROPN"):
+        return False
     low = token.text.lower()
-    institution = low.endswith(lexicon.word_tuple("state_endings") + lexicon.word_tuple("organisation_endings"))
     # the tagger reads a party's compound as a name: "FPÖ-Europasprecherin"; a surname is no role
     # ("Scheffler" holds "chef"), so a name counts only by the part after its hyphen
-    compound = token.pos == "PROPN" and "-" in low and _is_role(low.rsplit("-", 1)[1], lexicon)
-    return ((token.pos == "NOUN" and _is_role(low, lexicon)) or compound) and not institution
+    if token.pos == "NOUN" and not _is_role(low, lexicon):
+        return False
+    if token.pos == "PROPN" and not ("-" in low and _is_role(low.rsplit("-", 1)[1], lexicon)):
+        return False
+    return not low.endswith(lexicon.word_tuple("state_endings") + lexicon.word_tuple("organisation_endings"))
 
 
 def _spokesperson_of(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
