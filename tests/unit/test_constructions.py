@@ -216,6 +216,9 @@ RULES_ONLY_CASES = [
      "dass die Kosten steigen"),
     ("Als die Polizei eintraf, sagte der Fahrer, er habe nichts gesehen.", "der Fahrer", "sagte",
      "er habe nichts gesehen"),
+    # a request is a speech act; a verb right after "und" shares the first verb's subject
+    ("Die Polizei ermittelt wegen Nötigung und bittet Zeugen darum, Hinweise zu melden.", "Die Polizei",
+     "bittet darum", "Hinweise zu melden"),
     # "so" with a reporting verb, and after a dash
     ("Die Lage ist ernst, so sagt Müller.", "Müller", "so sagt", "Die Lage ist ernst"),
     ("Viele Firmen gehen mit Angriffen zu sorglos um – so urteilt Manuel Bach.", "Manuel Bach", "so urteilt",

@@ -111,6 +111,13 @@ def _speaker(view: SentenceView, verb: int, segment: list[int]) -> list[int]:
     passive ("X wurde aufgefordert, …") names only its agent."""
     if view.is_passive(verb) or addressed(view, verb):
         return view.passive_agent(verb)
+    head = view.tok(verb).head
+    if view.tok(verb).dep == "conj" and verb > view.start and view.tok(verb - 1).pos == "CCONJ" and (
+        view.start <= head < verb
+    ):  # "Die Polizei ermittelt … und bittet Zeugen darum, …": the verb right after "und" shares the subject
+        shared = view.trim([i for i in view.subject(head) if i in segment or not segment])
+        if shared:
+            return shared
     subj = view.trim([i for i in view.subject(verb) if i in segment or not segment])
     if subj:
         return subj
