@@ -270,6 +270,14 @@ def test_no_report_where_nobody_reports(text: str) -> None:
     assert quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True)).attributions == ()
 
 
+def test_the_writers_own_estimate_continues_no_report() -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    text = "Der Minister sagte, die Lage sei ernst. Sie dürfte sich bald bessern."
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
+    assert [_text(a.message) for a in analysis.attributions] == ["die Lage sei ernst"]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

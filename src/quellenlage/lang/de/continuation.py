@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ...attribution.draft import Draft, in_heading
 from ...model import Analysis, AttributionType, BlockKind, Medium, Sentence, Token
+from . import LANGUAGE
 from . import rules as R
 from .mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 
@@ -76,9 +77,17 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
 
 
 def _konjunktiv(tokens: Sequence[Token], sentence: Sentence) -> bool:
+    """Whether the sentence has a Konjunktiv that goes on reporting; not the writer's own estimate
+    "dürfte" ("Sie dürfte das System entlasten", word list ``epistemic_subjunctive``)."""
     s, e = sentence.token_start, sentence.token_end
-    return any(is_konjunktiv_i(tokens[i], tokens[i - 1] if i > s else None) or is_konjunktiv_ii(tokens[i])
-               for i in finite_verbs(tokens, s, e))  # fmt: skip
+    return any(
+        (is_konjunktiv_i(tokens[i], tokens[i - 1] if i > s else None) or is_konjunktiv_ii(tokens[i]))
+        and tokens[i].text.lower() not in _EPISTEMIC
+        for i in finite_verbs(tokens, s, e)
+    )  # fmt: skip
+
+
+_EPISTEMIC = LANGUAGE.lexicon.word_list("epistemic_subjunctive")
 
 
 def _near(analysis: Analysis, draft: Draft | None, block: int) -> bool:
