@@ -219,6 +219,10 @@ RULES_ONLY_CASES = [
     # a request is a speech act; a verb right after "und" shares the first verb's subject
     ("Die Polizei ermittelt wegen Nötigung und bittet Zeugen darum, Hinweise zu melden.", "Die Polizei",
      "bittet darum", "Hinweise zu melden"),
+    # two subjects in the parse: the one right after the verb, not a noun of the fronted phrase
+    ("Mit Verweis auf den Lockdown und die angekündigte Impfpflicht ab Februar ruft Chalupka die Verantwortlichen "
+     "dazu auf, “als Gesprächspartner zur Verfügung zu stehen”.", "Chalupka", "ruft auf",
+     "“als Gesprächspartner zur Verfügung zu stehen”"),
     # "so" with a reporting verb, and after a dash
     ("Die Lage ist ernst, so sagt Müller.", "Müller", "so sagt", "Die Lage ist ernst"),
     ("Viele Firmen gehen mit Angriffen zu sorglos um – so urteilt Manuel Bach.", "Manuel Bach", "so urteilt",

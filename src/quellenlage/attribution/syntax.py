@@ -210,7 +210,11 @@ class SentenceView:
         if self.tokens[i].dep in ("xcomp", "aux", "conj") and self.start <= self.tokens[i].head < self.end:
             heads.append(self.tokens[i].head)
         for head in heads:
-            for k in self.children(head, "nsubj", "csubj"):
+            subjects = self.children(head, "nsubj", "csubj")
+            # two subjects in the parse: the one right after the verb, not a noun of a fronted phrase
+            # ("Mit Verweis auf … die Impfpflicht ruft Chalupka … auf")
+            subjects = sorted(subjects, key=lambda k: self.phrase(k)[0] != i + 1) if len(subjects) > 1 else subjects
+            for k in subjects:
                 phrase = self.phrase(k)
                 nominal = any(self.tokens[x].pos in ("NOUN", "PROPN", "PRON") for x in phrase)
                 if nominal and not self.is_quote(phrase[0]) and i not in phrase:
