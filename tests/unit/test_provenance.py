@@ -227,6 +227,10 @@ def test_evidence_with_no_owner_named_is_a_vague_source(analyze: Analyze, text: 
         # a role noun before a surname joins the person of that surname
         ("Der Youtuber Thomas Kehl erklärt Aktien. „Die Community ist verantwortungsvoll“, sagt Youtuber Kehl.",
          ("Thomas Kehl", SourceKind.PERSON)),
+        # a third-person possessive before a statement noun: whose statement it is
+        ("Die DGB-Region Südwestfalen (DGB) kritisiert die Planung.\n\nIhre gemeinsame Aussage lautet: "
+         "„Die A45 ist ein Stützpfeiler für unseren Wirtschaftsraum.“",
+         ("DGB-Region Südwestfalen DGB", SourceKind.ORGANISATION)),
         # the state of knowledge with no owner named is the body named last
         ("Die Polizei Bad Salzdetfurth ermittelt.\n\nNach aktuellem Kenntnisstand schlug der Hund plötzlich an.",
          ("Polizei Bad Salzdetfurth", SourceKind.STATE)),

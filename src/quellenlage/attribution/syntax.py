@@ -213,7 +213,8 @@ class SentenceView:
             subjects = self.children(head, "nsubj", "csubj")
             # two subjects in the parse: the one right after the verb, not a noun of a fronted phrase
             # ("Mit Verweis auf … die Impfpflicht ruft Chalupka … auf")
-            subjects = sorted(subjects, key=lambda k: self.phrase(k)[0] != i + 1) if len(subjects) > 1 else subjects
+            if len(subjects) > 1:
+                subjects = sorted(subjects, key=lambda k: min(self.phrase(k), default=k) != i + 1)
             for k in subjects:
                 phrase = self.phrase(k)
                 nominal = any(self.tokens[x].pos in ("NOUN", "PROPN", "PRON") for x in phrase)

@@ -461,6 +461,8 @@ class _SourceFinder:
             target = self.known(att, words, name_tokens, key)
         if target is None and self.unresolved_pronoun(words, att):
             return  # "Sie" with no one to refer to names no source; the attribution stays
+        if target is None and (possessor := self.possessor(words)) is not None:
+            target = possessor  # "Ihre gemeinsame Aussage lautet: „…“": whose statement it is
         if target is None and (self.stands_for_a_body(words, att) or self.release(words)):
             # "sagte ein Sprecher", "forderte die Interessenvertretung", "hieß es in einer Aussendung"
             target = self.last_body(words[0].span.start)
@@ -694,6 +696,25 @@ class _SourceFinder:
         return not _is_role(low, self.lexicon) and not self.describes_one(words, att) and (
             self.lexicon.source_noun_medium(content[0].text) is None
         )
+
+    def possessor(self, words: list[Token]) -> int | None:
+        """The owner of "seine Antwort", "ihre gemeinsame Aussage": a third-person possessive before
+        a statement noun points to the person or body mentioned last (word list
+        ``third_person_possessives``; the person's gender must agree with "sein"/"ihr")."""
+        if len(words) < 2 or words[0].text.lower() not in self.lexicon.word_list("third_person_possessives"):
+            return None
+        if self.lexicon.source_noun_medium(words[-1].text) is None:
+            return None
+        at = words[0].span.start
+        person_at, person = self.last_person(at, None)  # "sein"/"ihr" agree with the noun, not the owner
+        body = self.last_body(at)
+        mentions = self.entities[body].mentions if body is not None else []
+        body_at = max((m.start for m in mentions if m.start < at), default=-1)
+        if body is not None and body_at > person_at:
+            return body
+        if person is None:
+            return None
+        return self.person_named(person) if isinstance(person, list) else person
 
     def release(self, words: list[Token]) -> bool:
         """Whether a mention is a body's own release with no owner named ("in einer Aussendung",
