@@ -244,6 +244,8 @@ RULES_ONLY_CASES = [
     # evidence that shows a finding: its owner, where it names someone, else the evidence is the source
     ("Die Zahlen des Aktieninstituts zeigen, dass mehr Junge Aktien kaufen.", "des Aktieninstituts", "zeigen",
      "dass mehr Junge Aktien kaufen"),
+    ("Die Zahlen des Aktieninstituts zeigen: Die neuen Aktionäre griffen zu Aktien und Fonds.", "des Aktieninstituts",
+     "zeigen", "Die neuen Aktionäre griffen zu Aktien und Fonds"),
     ("Die Rendering-Bilder von Jon Prosser zeigen nicht nur, dass die Notch verschwindet.", "Jon Prosser", "zeigen",
      "dass die Notch verschwindet"),
     ("Erste Tests des Geräts zeigen, dass das Konzept funktioniert.", "Erste Tests", "zeigen",

@@ -75,6 +75,17 @@ def test_html_page_gives_headline_standfirst_and_body() -> None:
     assert article.metadata.input_format == "html"
 
 
+def test_a_short_bold_line_between_paragraphs_is_a_subheading_and_a_list_is_not() -> None:
+    prose = ("Die Ministerin sagte am Montag, die Lage sei ernst und die Regierung werde handeln. Sie kündigte "
+             "weitere Gespräche mit den Ländern an, die noch in dieser Woche beginnen sollen.")  # fmt: skip
+    html = (f"<html><head><title>Regierung will handeln</title></head><body><article><p>{prose}</p>"
+            f"<p><strong>Massive Korruption</strong></p><p>{prose}</p>"
+            f"<p>Rücklagen bilden</p><p>Breit streuen</p><p>{prose}</p></article></body></html>")  # fmt: skip
+    blocks = [(b.kind, b.span.text) for b in ingest.from_text(html, lang="de").blocks]
+    assert (BlockKind.SUBHEADING, "Massive Korruption") in blocks
+    assert (BlockKind.PARAGRAPH, "Rücklagen bilden") in blocks and (BlockKind.PARAGRAPH, "Breit streuen") in blocks
+
+
 def test_the_same_page_twice_in_one_process_keeps_all_its_text() -> None:
     # trafilatura's deduplicate option remembers text across calls: a batch or the service would
     # lose paragraphs of the second page that shares them

@@ -14,7 +14,7 @@ import trafilatura
 from ..errors import ExtractionError
 from ..model import Article, BlockKind, Metadata
 from .assemble import assemble, clean_line
-from .plaintext import byline_words, is_boilerplate, starts_comments
+from .plaintext import byline_words, ends_like_sentence, is_boilerplate, looks_like_heading, starts_comments
 
 _MIN_DESCRIPTION = 40
 
@@ -37,6 +37,7 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
     body = [(BlockKind.SUBHEADING if tag == "head" else BlockKind.PARAGRAPH, text)
             for element in doc.body for tag, text in _pieces(element)]  # fmt: skip
     body, dropped = _without_furniture(body, doc.author or "")
+    body = _with_subheadings(body)
     if not any(kind is BlockKind.PARAGRAPH for kind, _ in body):
         raise ExtractionError("the page holds no article text")
     title = clean_line(doc.title or "") or None
@@ -59,6 +60,24 @@ def parse_html(html: str | bytes, metadata: Metadata) -> Article:
         input_format="html",
     )
     return assemble(blocks, meta, dropped)
+
+
+def _with_subheadings(body: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
+    """A short line without final punctuation between two paragraphs of prose is a subheading the
+    page set in bold rather than as a heading ("Massive Korruption"); a run of such lines (a list)
+    is not."""
+    out = list(body)
+    for k in range(1, len(body) - 1):
+        (before, prev), (kind, text), (after, nxt) = body[k - 1], body[k], body[k + 1]
+        prose = before is BlockKind.PARAGRAPH and after is BlockKind.PARAGRAPH
+        if kind is BlockKind.PARAGRAPH and prose and len(text) <= _SUBHEADING_MAX and looks_like_heading(text) and (
+            ends_like_sentence(prev) and ends_like_sentence(nxt)
+        ):
+            out[k] = (BlockKind.SUBHEADING, text)
+    return out
+
+
+_SUBHEADING_MAX = 80  # characters of a subheading set as a paragraph
 
 
 #: trafilatura's block elements: inside another element each is a block of its own

@@ -71,11 +71,11 @@ def strip_credit(line: str) -> tuple[str, str | None]:
     return line[: match.start()].rstrip(), match.group(0).strip()
 
 
-def _ends_like_sentence(line: str) -> bool:
+def ends_like_sentence(line: str) -> bool:
     return bool(_FINAL.search(line.rstrip(_CLOSERS))) or line.endswith(("“", "”", '"', "«", "»"))
 
 
-def _looks_like_heading(line: str) -> bool:
+def looks_like_heading(line: str) -> bool:
     return len(line) <= _SUBHEAD_MAX and not _FINAL.search(line.rstrip(_CLOSERS))
 
 
@@ -108,8 +108,8 @@ def parse_plain_text(text: str, metadata: Metadata, *, filter_boilerplate: bool 
     if (
         len(kept) > 2
         and len(kept[0].split()) <= _KICKER_MAX_WORDS
-        and _looks_like_heading(kept[0])
-        and _looks_like_heading(kept[1])
+        and looks_like_heading(kept[0])
+        and looks_like_heading(kept[1])
     ):  # a kicker only above a headline, else it is the headline
         section = kept.pop(0)
     blocks = _type_blocks(kept)
@@ -139,17 +139,17 @@ def _type_blocks(lines: list[str]) -> list[tuple[BlockKind, str]]:
     blocks: list[tuple[BlockKind, str]] = []
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if i == 0 and following is not None and _looks_like_heading(line):
+        if i == 0 and following is not None and looks_like_heading(line):
             kind = BlockKind.HEADLINE
         elif (
             i == 1
             and blocks[0][0] is BlockKind.HEADLINE
             and len(line) <= _STANDFIRST_MAX
             and following is not None
-            and _ends_like_sentence(line)
+            and ends_like_sentence(line)
         ):
             kind = BlockKind.STANDFIRST
-        elif following is not None and i > 0 and _looks_like_heading(line):
+        elif following is not None and i > 0 and looks_like_heading(line):
             kind = BlockKind.SUBHEADING
         else:
             kind = BlockKind.PARAGRAPH

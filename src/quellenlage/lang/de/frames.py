@@ -686,7 +686,10 @@ def evidence_shows(view: SentenceView) -> list[Draft]:
     for si, seg in enumerate(segs[:-1]):
         after = segs[si + 1]
         colon = view.tok(seg[-1] + 1).text == ":" if seg[-1] + 1 < view.end else False
-        if not (view.low(after[0]) in _COMPLEMENTIZERS or (colon and view.clause_like(after))):
+        # after a colon, any verb makes the announced finding (the tagger reads many a past tense
+        # as a participle: "Die Zahlen zeigen: Die Aktionäre griffen zu …")
+        announced = colon and (view.clause_like(after) or any(view.tok(k).pos in ("VERB", "AUX") for k in after))
+        if not (view.low(after[0]) in _COMPLEMENTIZERS or announced):
             continue
         v = next((k for k in seg if view.tok(k).pos == "VERB" and view.tok(k).lemma.lower() in verbs), None)
         negated = any(
