@@ -501,6 +501,8 @@ def test_a_body_named_by_its_head_noun_is_the_one_named_in_full(analyze: Analyze
         ("Das", False),  # nor a bare determiner or demonstrative
         ("Branchenkenner", True),
         ("Robert Machtlinger", True),
+        ("„Brückenstrompreis“", False),  # a term in quotation marks is no speaker
+        ("„Atlantic Council“", True),  # a name in quotation marks is one
     ],
 )
 def test_a_span_only_the_model_read_as_a_source_names_someone(analyze: Analyze, span: str, is_someone: bool) -> None:

@@ -495,9 +495,14 @@ class _SourceFinder:
         """Whether a source phrase the model found names no one who could speak: a time word
         ("November"), or no name, no known kind of source and a first noun that is abstract
         ("Herstellung", "Beschlagnahmungen")."""
-        if att.rule != LEARNED.id or att.source_kind is not SourceKind.UNKNOWN:
-            return False  # only the model's own spans: a rule's source is anchored by its construction
-        if all(t.text.lower() in self.lexicon.word_list("time_words") for t in _content(words, self.lexicon)):
+        if not att.rule.startswith(LEARNED.id) or att.source_kind is not SourceKind.UNKNOWN:
+            return False  # only spans the model read (alone or over a rule): a rule's source is anchored
+        content = _content(words, self.lexicon)
+        if content and all(t.pos == "NOUN" for t in content) and _quoted(content, self.analysis.tokens):
+            return True  # "„Brückenstrompreis“": a term in quotation marks, not a speaker
+        if att.rule != LEARNED.id:
+            return False  # the model's span over a rule's finding: "die Interessenvertretung" may speak
+        if all(t.text.lower() in self.lexicon.word_list("time_words") for t in content):
             return True
         if any(t.pos in ("PROPN", "PRON") for t in words):
             return False
@@ -936,6 +941,13 @@ def _without_circumstance(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         if t.text.lower() in prepositions and not tokens[k + 1].text.strip(_QUOTES):
             return tokens[:k]
     return tokens
+
+
+def _quoted(words: list[Token], tokens: tuple[Token, ...]) -> bool:
+    """Whether a phrase's words stand between quotation marks ("„Brückenstrompreis“")."""
+    start, end = words[0].index, words[-1].index
+    marks = [tokens[k].text for k in (start - 1, end + 1) if 0 <= k < len(tokens)]
+    return len(marks) == 2 and all(m and not m.strip(_QUOTES) for m in marks)
 
 
 def _initials(tokens: list[Token]) -> str:
