@@ -223,6 +223,11 @@ RULES_ONLY_CASES = [
     ("Mit Verweis auf den Lockdown und die angekündigte Impfpflicht ab Februar ruft Chalupka die Verantwortlichen "
      "dazu auf, “als Gesprächspartner zur Verfügung zu stehen”.", "Chalupka", "ruft auf",
      "“als Gesprächspartner zur Verfügung zu stehen”"),
+    # a judgement or an expectation stated with its preposition
+    ("Das Gericht hielt die Entscheidung für rechtmäßig.", "Das Gericht", "hielt für",
+     "Das Gericht hielt die Entscheidung für rechtmäßig."),
+    ("Bis 2030 rechnet Ultium Cells mit einem Jahresvolumen von 130 Gigawattstunden.", "Ultium Cells", "rechnet mit",
+     "Bis 2030 rechnet Ultium Cells mit einem Jahresvolumen von 130 Gigawattstunden."),
     # "so" with a reporting verb, and after a dash
     ("Die Lage ist ernst, so sagt Müller.", "Müller", "so sagt", "Die Lage ist ernst"),
     ("Viele Firmen gehen mit Angriffen zu sorglos um – so urteilt Manuel Bach.", "Manuel Bach", "so urteilt",
@@ -265,6 +270,8 @@ RULES_ONLY_CASES = [
         "Ich finde es toll, dass die Stadt hilft.",  # first person: no report
         "Die Zahlen lagen über dem Vorjahr.",  # the past tense, not the Konjunktiv II "lägen"
         "Jetzt plane ich eine Reise.",  # the first person after its verb
+        "Die Polizei hält die Straße für den Verkehr frei.",  # "für" with no judgement
+        "Wir rechnen nicht mit Regen.",  # a negated expectation
         "Die Bilder zeigen Menschen am Strand.",  # "zeigen" with no finding
         "Die Bilder zeigen nicht, dass er dort war.",  # a negated finding is none
         "Der Film zeigt, dass Liebe hilft.",  # a film is no evidence

@@ -719,11 +719,46 @@ def evidence_shows(view: SentenceView) -> list[Draft]:
     return []
 
 
+def opinion_act(view: SentenceView) -> list[Draft]:
+    """``Das Gericht hielt die Entscheidung für rechtmäßig``, ``Ultium Cells rechnet mit …``: a
+    verb that states a judgement or an expectation only with its preposition (word list
+    ``opinion_verbs``, written verb:preposition); "hält … für" needs the judgement, an adjective,
+    after "für" ("hält die Straße für den Verkehr frei" is none)."""
+    for v in view.indices:
+        tok = view.tok(v)
+        preposition = _OPINIONS.get(tok.lemma.lower())
+        if tok.pos != "VERB" or preposition is None or _subordinate(view, v) or _negated(view, v):
+            continue
+        end = view.final_punct() or view.end
+        at = next((k for k in range(view.start, end) if view.low(k) == preposition and k != v), None)
+        # "hielt … für rechtmäßig" / "hat … für unnötig gehalten": the judgement up to the verb or the end
+        if at is None or (preposition == _JUDGEMENT and not _judgement_after(view, at, v if v > at else end)):
+            continue
+        if any(view.tok(k).tag == "PTKNEG" for k in range(min(v, at), max(v, at))):
+            continue  # "Wir rechnen nicht mit Regen"
+        source = view.subject(v)
+        if not source:
+            continue
+        return [Draft(AttributionType.REPORTED, Medium.SPEECH_OR_THOUGHT, list(view.indices), cue=[v, at],
+                      source=source, rule=R.OPINION.id, priority=R.OPINION.priority)]  # fmt: skip
+    return []
+
+
+def _judgement_after(view: SentenceView, at: int, end: int) -> bool:
+    """"für rechtmäßig", "für unwahrscheinlich": a predicative adjective ends the clause after "für"."""
+    words = [k for k in range(at + 1, end) if not view.is_punct(k)]
+    return bool(words) and view.tok(words[-1]).pos == "ADJ" and all(view.tok(k).pos in ("ADJ", "ADV") for k in words)
+
+
+_OPINIONS = dict(pair.split(":", 1) for pair in LEXICON.word_list("opinion_verbs"))
+_JUDGEMENT = "für"
+
+
 _COMPLEMENTIZERS = LEXICON.word_list("complementizers")
 _BODY_ENDINGS = LEXICON.word_tuple("organisation_endings") + LEXICON.word_tuple("state_endings")
 
 
 HANDLERS: tuple[Handler, ...] = (
     wie_berichtet, verb_with_clause, preposition_source, so_x, heisst_es, noun_with_clause,
-    evidence_shows, speech_act, resumptive_das,
+    evidence_shows, opinion_act, speech_act, resumptive_das,
 )  # fmt: skip
