@@ -705,7 +705,7 @@ class _SourceFinder:
     def possessor(self, words: list[Token]) -> int | None:
         """The owner of "seine Antwort", "ihre gemeinsame Aussage": a third-person possessive before
         a statement noun points to the person or body mentioned last (word list
-        ``third_person_possessives``; the person's gender must agree with "sein"/"ihr")."""
+        ``third_person_possessives``; no gender is asked, as the possessive's agrees with the noun)."""
         if len(words) < 2 or words[0].text.lower() not in self.lexicon.word_list("third_person_possessives"):
             return None
         if self.lexicon.source_noun_medium(words[-1].text) is None:
@@ -757,8 +757,8 @@ class _SourceFinder:
 
     def office_at(self, token: Token) -> int | None:
         """The entity of an office of the state the text mentions at ``token`` ("die Polizei",
-        "die Gemeinde Boltigen"), or of an organisation named after its head ("der Verband
-        Haus & Grund" needs the name): made a source if new.  Not in a headline."""
+        "die Gemeinde Boltigen"), or of an organisation whose head a name follows ("die Stiftung
+        Warentest"; a bare "der Konzern" names none): made a source if new.  Not in a headline."""
         low = token.text.lower()
         if token.pos != "NOUN" or not token.text[:1].isupper() or _is_role(low, self.lexicon):
             return None
