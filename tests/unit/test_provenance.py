@@ -121,6 +121,8 @@ def test_a_headline_of_an_intention_is_not_stated_as_fact(analyze: Analyze, head
         ("Eine Nutzerin erklärte, sie trage den BH selten.", "Nutzerin", "vague"),
         ("Die Anwohner:innen fragen sich, ob der Protest half.", "Anwohner:innen", "vague"),
         ("Die Mitarbeiter fordern, dass die Arbeitsplätze bleiben.", "Mitarbeiter", "vague"),
+        # so are unnamed advocates of a cause
+        ("Verbraucherschützer warnen, sich nicht zum Zocken verleiten zu lassen.", "Verbraucherschützer", "vague"),
     ],
 )  # fmt: skip
 def test_sources_are_typed_by_head_noun_and_owner(analyze: Analyze, text: str, name: str, kind: str) -> None:
