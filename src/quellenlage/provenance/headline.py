@@ -431,6 +431,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
     body = _Body(analysis, claims, sources, lang.of(article).lexicon)
     propositions: list[HeadlineProposition] = []
     labels: set[Span] = set()
+    sites = publisher_forms(analysis)  # "… | ZDNet.de": the page title's site name, in its forms
     for k in heads:
         block = article.blocks[k]
         in_block = {s.index for s in analysis.sentences if s.block == k}
@@ -438,7 +439,7 @@ def check_headline(analysis: Analysis, claims: tuple[Claim, ...], sources: tuple
             continue  # a long lead paragraph is the body's first paragraph, not a teaser
         segments = _segments(body.index.within(block.span), body.speakers, body.lexicon)
         for n, (tokens, is_proposition, quoted) in enumerate(segments):
-            if block.kind is BlockKind.HEADLINE and _names_the_site(tokens, analysis):
+            if block.kind is BlockKind.HEADLINE and _names_the_site(tokens, sites):
                 continue  # "… | ZDNet.de", "… - reitschuster.de": the page title's site name
             if block.kind is BlockKind.STANDFIRST and n == 0 and len(segments) > 1 and _dateline(tokens):
                 continue  # "München / Berlin - Bayerns Minister …": where the report was filed
@@ -466,11 +467,11 @@ def _dateline(tokens: list[Token]) -> bool:
     return 0 < names <= _MAX_DATELINE_NAMES
 
 
-def _names_the_site(tokens: list[Token], analysis: Analysis) -> bool:
+def _names_the_site(tokens: list[Token], sites: frozenset[str]) -> bool:
     """Whether a headline segment is the site's name, as page titles append it: the publisher found
     in the metadata or the page, or the URL's host ("RECYCLING magazin" for recyclingmagazin.de)."""
     segment = alnum(" ".join(t.text for t in tokens))
-    return bool(segment) and segment in publisher_forms(analysis)
+    return bool(segment) and segment in sites
 
 
 def _verdict(article: Article, propositions: list[HeadlineProposition], labels: set[Span]) -> Verdict:

@@ -8,7 +8,7 @@ sentence's final punctuation, the cue the verb (with particle) or the prepositio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ...attribution.draft import Draft
 from ...attribution.syntax import SentenceView
@@ -618,6 +618,15 @@ def speech_act(view: SentenceView) -> list[Draft]:
     return []
 
 
+def _negation_in(view: SentenceView, indices: Iterable[int]) -> bool:
+    """Whether a negation stands among the tokens, "nicht nur" aside ("zeigen nicht nur, dass …")."""
+    return any(
+        (view.tok(k).tag == "PTKNEG" or view.low(k) in ("nicht", "nie", "kein"))
+        and not (k + 1 < view.end and view.low(k + 1) == "nur")
+        for k in indices
+    )  # fmt: skip
+
+
 def _negated(view: SentenceView, v: int) -> bool:
     return any(
         view.tok(k).tag == "PTKNEG" or view.low(k) in ("nicht", "nie", "kein") for k in range(max(view.start, v - 4), v)
@@ -692,10 +701,7 @@ def evidence_shows(view: SentenceView) -> list[Draft]:
         if not (view.low(after[0]) in _COMPLEMENTIZERS or announced):
             continue
         v = next((k for k in seg if view.tok(k).pos == "VERB" and view.tok(k).lemma.lower() in verbs), None)
-        negated = any(
-            (view.tok(k).tag == "PTKNEG" or view.low(k) in ("nicht", "kein")) and view.low(k + 1) != "nur" for k in seg
-        )
-        if v is None or negated:
+        if v is None or _negation_in(view, seg):
             continue  # "Die Bilder zeigen nicht, dass …": no finding ("nicht nur, dass …" is one)
         subject = view.trim(view.subject(v))
         if not subject or not (all(k in seg for k in subject) or _fronted_subject(view, segs[:si], v)):
@@ -734,7 +740,7 @@ def opinion_act(view: SentenceView) -> list[Draft]:
         # "hielt … für rechtmäßig" / "hat … für unnötig gehalten": the judgement up to the verb or the end
         if at is None or (preposition == _JUDGEMENT and not _judgement_after(view, at, v if v > at else end)):
             continue
-        if any(view.tok(k).tag == "PTKNEG" for k in range(min(v, at), max(v, at))):
+        if _negation_in(view, range(min(v, at), max(v, at))):
             continue  # "Wir rechnen nicht mit Regen"
         source = view.subject(v)
         if not source:

@@ -11,6 +11,7 @@ rule or feature reads them.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -21,7 +22,6 @@ _FINITE_ENDINGS = ("t", "te", "ten", "en")  # betont, betonte, betonten, vermute
 _SUBJECT_START = ("DET", "PROPN", "NOUN", "PRON")
 _CONNECTIVES = ("ADV", "CCONJ")
 _FINITE_MORPH = "Mood=Ind|Person=3|VerbForm=Fin"
-_FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
 
 
 def repair_tags(tokens: Sequence[Token]) -> list[Token]:
@@ -31,7 +31,7 @@ def repair_tags(tokens: Sequence[Token]) -> list[Token]:
 def _repair_verb_second(tokens: list[Token]) -> list[Token]:
     from . import LANGUAGE  # the package's lexicon; loaded when the first German article is tagged
 
-    cues = LANGUAGE.lexicon.verb_cues
+    cues, finite = LANGUAGE.lexicon.verb_cues, LANGUAGE.lexicon.tags("finite")
     complementizers = LANGUAGE.lexicon.word_list("complementizers")
     for i, tok in enumerate(tokens):
         if tok.pos != "ADJ" or not tok.text.islower() or not tok.text.endswith(_FINITE_ENDINGS):
@@ -41,7 +41,7 @@ def _repair_verb_second(tokens: list[Token]) -> list[Token]:
         if _after_clause(tokens, i):
             nxt = _at(tokens, i + 1, tok.sentence)
             # "…, erwartete Gewinne bleiben aus": another finite verb in the stretch, an adjective
-            second = nxt is not None and nxt.pos in _SUBJECT_START and not _finite_follows(tokens, i)
+            second = nxt is not None and nxt.pos in _SUBJECT_START and not _finite_follows(tokens, i, finite)
         else:  # "…, aber der Chef warnt, dass …": a subject, the verb, its clause
             comma, opener = _at(tokens, i + 1, tok.sentence), _at(tokens, i + 2, tok.sentence)
             second = (
@@ -53,12 +53,12 @@ def _repair_verb_second(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _finite_follows(tokens: Sequence[Token], i: int) -> bool:
+def _finite_follows(tokens: Sequence[Token], i: int, finite_tags: frozenset[str]) -> bool:
     """Whether a finite verb follows token ``i`` before the next comma, colon or sentence end."""
-    for tok in tokens[i + 1 :]:
+    for tok in itertools.islice(tokens, i + 1, None):
         if tok.sentence != tokens[i].sentence or tok.text in (",", ":", ";"):
             return False
-        if tok.feature("VerbForm") == "Fin" or tok.tag in _FINITE_TAGS:
+        if tok.feature("VerbForm") == "Fin" or tok.tag in finite_tags:
             return True
     return False
 
