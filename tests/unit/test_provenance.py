@@ -12,6 +12,11 @@ from quellenlage.model import Assertor, EpistemicStatus, SourceKind
 Analyze = Callable[[str], quellenlage.Analysis]
 
 
+def _cited(analysis: quellenlage.Analysis) -> list[quellenlage.Source]:
+    """The sources the article cites: not the publisher, each with an attribution of its own."""
+    return [s for s in analysis.sources if not s.publisher and s.attributions]
+
+
 def test_surname_and_pronoun_join_the_named_person(analyze: Analyze) -> None:
     a = analyze("Der Minister Jan Berger sagte, die Lage sei ernst. Später erklärte Berger, man prüfe alles. "
                 "Er fügte hinzu, man handle rasch.")  # fmt: skip
@@ -60,7 +65,7 @@ def test_a_headline_the_body_states_itself_is_supported(analyze: Analyze) -> Non
 
 def test_the_authors_first_person_is_the_outlets_voice(analyze: Analyze) -> None:
     a = analyze("Ich glaube, die Regierung hat versagt. Der Minister sagte, die Lage sei ernst.")
-    assert [s.name for s in a.sources if not s.publisher and s.attributions] == ["Minister"]
+    assert [s.name for s in _cited(a)] == ["Minister"]
     assert a.claims[0].asserted_by is Assertor.OUTLET and a.claims[1].asserted_by is Assertor.SOURCE
 
 
@@ -126,14 +131,14 @@ def test_a_headline_of_an_intention_is_not_stated_as_fact(analyze: Analyze, head
     ],
 )  # fmt: skip
 def test_sources_are_typed_by_head_noun_and_owner(analyze: Analyze, text: str, name: str, kind: str) -> None:
-    found = [(s.name, s.kind.value) for s in analyze(text).sources if not s.publisher and s.attributions]
+    found = [(s.name, s.kind.value) for s in _cited(analyze(text))]
     assert (name, kind) in found
 
 
 def test_a_role_noun_resolves_to_the_person_the_text_names_with_it(analyze: Analyze) -> None:
     text = ("Ressortchef Max Müller besuchte am Montag das Werk. Die Lage sei ernst, sagte der Ressortchef. "
             "Die Arbeiter hörten zu.")  # fmt: skip
-    named = [(s.name, s.kind.value) for s in analyze(text).sources if not s.publisher and s.attributions]
+    named = [(s.name, s.kind.value) for s in _cited(analyze(text))]
     assert named == [("Max Müller", "person")]
 
 
@@ -206,7 +211,7 @@ def test_the_site_name_and_a_time_stamp_are_not_headline_propositions(analyze: A
     ],
 )  # fmt: skip
 def test_a_release_is_the_bodys(analyze: Analyze, text: str, source: tuple[str, SourceKind]) -> None:
-    assert [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions] == [source]
+    assert [(s.name, s.kind) for s in _cited(analyze(text))] == [source]
 
 
 @pytest.mark.parametrize(
@@ -217,7 +222,7 @@ def test_a_release_is_the_bodys(analyze: Analyze, text: str, source: tuple[str, 
     ],
 )
 def test_evidence_with_no_owner_named_is_a_vague_source(analyze: Analyze, text: str) -> None:
-    assert [s.kind for s in analyze(text).sources if not s.publisher and s.attributions] == [SourceKind.VAGUE]
+    assert [s.kind for s in _cited(analyze(text))] == [SourceKind.VAGUE]
 
 
 @pytest.mark.parametrize(
@@ -241,7 +246,7 @@ def test_evidence_with_no_owner_named_is_a_vague_source(analyze: Analyze, text: 
 def test_people_of_a_trade_surnames_and_knowledge(
     analyze: Analyze, text: str, source: tuple[str, SourceKind]
 ) -> None:
-    found = [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions]
+    found = [(s.name, s.kind) for s in _cited(analyze(text))]
     assert source in found, found
 
 
@@ -270,14 +275,14 @@ def test_a_source_span_loses_what_it_took_in_after_the_name(
 def test_a_definite_head_noun_takes_up_its_compound(analyze: Analyze) -> None:
     text = ("Ein Forschungsteam um Hossein Robatjazi hat einen Katalysator entwickelt. Er braucht keine Hitze, "
             "wie das Team berichtet.\n\n„Der Katalysator ist sehr reaktiv“, berichtet das Team in „Science“.")
-    found = [(s.name, s.kind, len(s.attributions)) for s in analyze(text).sources if not s.publisher and s.attributions]
+    found = [(s.name, s.kind, len(s.attributions)) for s in _cited(analyze(text))]
     assert found == [("Forschungsteam", SourceKind.ORGANISATION, 2)]
 
 
 def test_an_outlet_with_and_without_its_descriptor_is_one_source(analyze: Analyze) -> None:
     text = ("Die Sängerin hat zehn Kilo abgenommen, wie die britische Zeitung „The Sun“ berichtete. "
             'Laut der "The Sun" soll sie mit Pilates angefangen haben.')  # fmt: skip
-    found = [(s.kind, len(s.attributions)) for s in analyze(text).sources if not s.publisher and s.attributions]
+    found = [(s.kind, len(s.attributions)) for s in _cited(analyze(text))]
     assert found == [(SourceKind.MEDIA, 2)]
 
 
@@ -382,7 +387,7 @@ def test_what_counts_as_a_shared_word(analyze: Analyze, headline: str, body: str
     ],
 )
 def test_a_definite_role_noun_is_the_person_named_before(analyze: Analyze, text: str, name: str) -> None:
-    assert [s.name for s in analyze(text).sources if not s.publisher and s.attributions] == [name]
+    assert [s.name for s in _cited(analyze(text))] == [name]
 
 
 @pytest.mark.parametrize(
@@ -434,7 +439,7 @@ def test_a_named_spokesperson_is_a_person(analyze: Analyze) -> None:
     ],
 )
 def test_a_pronoun_or_description_is_the_person_before(analyze: Analyze, text: str, speaker: str) -> None:
-    found = [s for s in analyze(text).sources if not s.publisher and s.attributions]
+    found = [s for s in _cited(analyze(text))]
     assert [s.name for s in found] == [speaker], [(s.name, s.attributions) for s in found]
 
 
@@ -449,7 +454,7 @@ def test_a_pronoun_or_description_is_the_person_before(analyze: Analyze, text: s
     ],
 )
 def test_a_description_without_a_speaker_before_stands_alone(analyze: Analyze, text: str, names: list[str]) -> None:
-    assert [s.name for s in analyze(text).sources if not s.publisher and s.attributions] == names
+    assert [s.name for s in _cited(analyze(text))] == names
 
 
 @pytest.mark.parametrize(
@@ -483,7 +488,7 @@ def test_nobody_is_no_source(analyze: Analyze) -> None:
 def test_a_court_named_by_its_head_noun_is_the_one_named_in_full(analyze: Analyze) -> None:
     a = analyze("Das Verwaltungsgericht Berlin entschied, die Klage sei unbegründet. "
                 "Der Kläger habe sich nicht ernsthaft beworben, rügte das Gericht.")  # fmt: skip
-    found = [(s.name, len(s.attributions)) for s in a.sources if not s.publisher and s.attributions]
+    found = [(s.name, len(s.attributions)) for s in _cited(a)]
     assert found == [("Verwaltungsgericht Berlin", 2)]
 
 
@@ -544,8 +549,7 @@ def test_a_span_only_the_model_read_as_a_source_names_someone(analyze: Analyze, 
 def test_who_a_spokesperson_a_head_noun_or_an_apposition_names(
     analyze: Analyze, text: str, source: tuple[str, SourceKind, str | None]
 ) -> None:
-    found = [(s.name, s.kind, s.role.text if s.role else None) for s in analyze(text).sources
-             if not s.publisher and s.attributions]  # fmt: skip
+    found = [(s.name, s.kind, s.role.text if s.role else None) for s in _cited(analyze(text))]  # fmt: skip
     assert found == [source]
 
 
@@ -567,7 +571,7 @@ def test_who_a_spokesperson_a_head_noun_or_an_apposition_names(
     ],
 )
 def test_two_names_are_a_person_only_with_evidence(analyze: Analyze, text: str, kind: SourceKind) -> None:
-    found = [s.kind for s in analyze(text).sources if not s.publisher and s.attributions]
+    found = [s.kind for s in _cited(analyze(text))]
     assert found == [kind]
 
 
@@ -607,7 +611,7 @@ def test_a_paraphrase_spread_over_the_body_is_weighed_like_support(
     ],
 )
 def test_the_holder_of_a_bodys_role_is_a_person(analyze: Analyze, text: str, source: tuple[str, SourceKind]) -> None:
-    assert [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions] == [source]
+    assert [(s.name, s.kind) for s in _cited(analyze(text))] == [source]
 
 
 @pytest.mark.parametrize(
@@ -634,7 +638,7 @@ def test_the_holder_of_a_bodys_role_is_a_person(analyze: Analyze, text: str, sou
 def test_a_named_person_from_a_body_is_the_person(
     analyze: Analyze, text: str, source: tuple[str, SourceKind], role: str | None
 ) -> None:
-    (found,) = [s for s in analyze(text).sources if not s.publisher and s.attributions]
+    (found,) = [s for s in _cited(analyze(text))]
     assert ((found.name, found.kind), found.role and found.role.text) == (source, role)
 
 
@@ -642,7 +646,7 @@ def test_an_abbreviation_spelled_out_in_a_persons_affiliation_is_the_body(analyz
     text = ("Viele Firmen gehen zu sorglos um – so urteilt Manuel Bach vom Bundesamt für Sicherheit in der "
             "Informationstechnik (BSI).\n\nDie Lage sei ernst, sagte Bach.\n\n"
             "Ransomware ist laut BSI eine Art von Schadprogrammen.\n")  # fmt: skip
-    found = [(s.name, s.kind) for s in analyze(text).sources if not s.publisher and s.attributions]
+    found = [(s.name, s.kind) for s in _cited(analyze(text))]
     assert found == [("Manuel Bach", SourceKind.PERSON), ("BSI", SourceKind.STATE)]
 
 
@@ -662,7 +666,7 @@ def test_a_pronoun_with_no_one_before_it_and_the_authors_view_name_no_source(ana
     impersonal = analyze("Das Gerät komme erst 2023, sagt man in der Branche.")
     assert impersonal.attributions and [s for s in impersonal.sources if not s.publisher] == []
     own = analyze("Unserer Meinung nach lohnt sich das Warten.")
-    assert [s.name for s in own.sources if not s.publisher and s.attributions] == []
+    assert [s.name for s in _cited(own)] == []
     assert all(a.id in own.sources[0].attributions for a in own.attributions)  # the outlet's own view
 
 
