@@ -72,8 +72,10 @@ class SourceKind(StrEnum):
     ORGANISATION = "organisation"
     MEDIA = "media"
     STATE = "state"
-    VAGUE = "vague"  # Experten, Beobachter, Kreise, viele
-    ANONYMOUS = "anonymous"  # no source given at all (passive, "es heißt")
+    VAGUE = "vague"  # unspecific people, groups, documents: Experten, Beobachter, viele, laut Studie
+    # insiders kept unnamed on purpose ("Quellen aus dem Umfeld von Apple", "Regierungskreise"), or no
+    # source given at all (passive, "es heißt")
+    ANONYMOUS = "anonymous"
     PRONOUN = "pronoun"  # er, sie: needs resolution
     UNKNOWN = "unknown"
 

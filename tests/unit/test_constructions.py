@@ -54,6 +54,9 @@ CASES = [
      "Russwurm sprach sich für eine Senkung der Stromsteuer aus."),
     ("Eine Sprecherin hat dieser Darstellung widersprochen, es gebe keine Entscheidung.", T.INDIRECT,
      "Eine Sprecherin", "hat widersprochen", "es gebe keine Entscheidung"),
+    # "es heißt" from a body, as from a document
+    ("Für das Quartier sei die Anlage ein Gewinn, hieß es aus dem Rathaus.", T.INDIRECT, "dem Rathaus",
+     "hieß es", "Für das Quartier sei die Anlage ein Gewinn"),
 ]  # fmt: skip
 
 
@@ -390,6 +393,14 @@ def test_a_comparison_with_wie_is_no_source() -> None:
         # a passive names its agent as the speaker and the one it is told as the addressee
         ("Wie der Zeitung „Hürriyet“ von der Gruppe berichtet wird, muss die Sperre bestätigt werden.",
          "der Gruppe", "der Zeitung „Hürriyet“"),
+        # an outlet after a name, or after a role noun that names its body, is spoken to: a name takes
+        # no genitive; an outlet after a bare role noun stays its genitive
+        ("Das sei ein Problem, sagte Forschungsdirektor Joachim Mnich der Deutschen Presse-Agentur.",
+         "Forschungsdirektor Joachim Mnich", "der Deutschen Presse-Agentur"),
+        ("Man spare Strom, sagte eine HZB-Sprecherin der dpa.", "eine HZB-Sprecherin", "der dpa"),
+        ("Die Lage sei ernst, sagte ein Sprecher der Zeitung.", "ein Sprecher der Zeitung", ""),
+        ("Die Lage sei ernst, sagte ein Sprecher der Polizei.", "ein Sprecher der Polizei", ""),
+        ("Nach Angaben der Zeitung China Daily starben zwei Menschen.", "Angaben der Zeitung China Daily", ""),
     ],
 )  # fmt: skip
 def test_the_addressee_is_found(sentence: str, source: str, addressee: str) -> None:
@@ -517,3 +528,39 @@ def test_a_citation_inside_a_report_does_not_take_the_report_over() -> None:
     atts = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True)).attributions
     speakers = [(_text(a.source), _text(a.message)[:14]) for a in atts]
     assert speakers[-2:] == [("Marktprognosen", "Bis 2042 würde"), ("Konzernchef Robert Machtlinger", "Die Kurzstreck")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "speaker", "hearer"),
+    [
+        # a source in two parts, one an outlet: the model's reading of "auf Anfrage der dpa"
+        ("Die Polizei hatte auf Anfrage der „Deutschen Presseagentur“ mitgeteilt, es sei ruhig.",
+         ["Die Polizei", "„Deutschen Presseagentur“"], "Die Polizei", "„Deutschen Presseagentur“"),
+        # a continuation carries the report's source span, cue or none
+        ("Es sei ruhig, sagte eine HZB-Sprecherin der dpa.", ["eine HZB-Sprecherin der dpa"],
+         "eine HZB-Sprecherin", "der dpa"),
+        # an outlet's document keeps its genitive
+        ("Laut einem Artikel der Nachrichtenagentur Reuters ist es ruhig.",
+         ["einem Artikel der Nachrichtenagentur Reuters"], "einem Artikel der Nachrichtenagentur Reuters", ""),
+        # two parts that are both outlets stay the source
+        ("Die dpa und die Zeitung berichteten, es sei ruhig.", ["Die dpa", "die Zeitung"],
+         "Die dpa die Zeitung", ""),
+    ],
+)  # fmt: skip
+def test_an_outlet_read_into_a_source_is_who_was_told(
+    sentence: str, source: list[str], speaker: str, hearer: str
+) -> None:
+    from quellenlage import lang
+    from quellenlage.attribution.hearer import split_hearer
+
+    analysis = quellenlage.analyze(sentence, lang="de")
+    indices = []
+    for part in source:
+        start = sentence.index(part)
+        indices += [t.index for t in analysis.tokens if start <= t.span.start < start + len(part)]
+    found, told = split_hearer(analysis.tokens, indices, [], lang.get("de").lexicon)
+    words = [t.text for t in analysis.tokens]
+    assert (" ".join(words[i] for i in found), " ".join(words[i] for i in told)) == (
+        " ".join(speaker.replace("„", "„ ").replace("“", " “").split()),
+        " ".join(hearer.replace("„", "„ ").replace("“", " “").split()),
+    )

@@ -128,6 +128,10 @@ def test_a_headline_of_an_intention_is_not_stated_as_fact(analyze: Analyze, head
         ("Die Mitarbeiter fordern, dass die Arbeitsplätze bleiben.", "Mitarbeiter", "vague"),
         # so are unnamed advocates of a cause
         ("Verbraucherschützer warnen, sich nicht zum Zocken verleiten zu lassen.", "Verbraucherschützer", "vague"),
+        # insiders kept unnamed on purpose are anonymous, unspecific experts vague
+        ("Wie sechs Quellen aus dem Umfeld von Apple berichteten, gab es ein Team.", "sechs Quellen", "anonymous"),
+        ("Aus Regierungskreisen hieß es, der Minister trete zurück.", "Regierungskreisen", "anonymous"),
+        ("Experten warnen, die Preise würden steigen.", "Experten", "vague"),
     ],
 )  # fmt: skip
 def test_sources_are_typed_by_head_noun_and_owner(analyze: Analyze, text: str, name: str, kind: str) -> None:
@@ -400,6 +404,10 @@ def test_a_definite_role_noun_is_the_person_named_before(analyze: Analyze, text:
         # what a spokesperson speaks for is a body, and a place after it is no part of its name
         ("Eine Sprecherin von Tesla in China hat widersprochen, es gebe keine Entscheidung.",
          ("Tesla", "organisation", "Sprecherin")),
+        # the body's abbreviation in the spokesperson's word, spelled out before; the outlet after
+        # it is who she spoke to
+        ("Das Helmholtz-Zentrum Berlin (HZB) will weiterforschen. Die Forschung sei wichtig, sagte eine "
+         "HZB-Sprecherin der dpa.", ("Helmholtz-Zentrum Berlin (HZB)", "organisation", "HZB-Sprecherin")),
     ],
 )
 def test_an_unnamed_spokesperson_is_the_organisation(
@@ -468,6 +476,8 @@ def test_a_description_without_a_speaker_before_stands_alone(analyze: Analyze, t
         # "Ernster Nachsatz:" introduces words, not a speaker: the paragraph's person said them
         ("Trainer Jan Berger lacht über die Frage.\n\nErnster Nachsatz: „Ich brauche ein paar Tage Abstand.“",
          None),
+        # a name that ends in an abbreviation is a body's, not a person's
+        ("Der Zulieferer Airbus FACC wächst. „Die Branche ist ausverkauft für die nächsten Jahre.“", None),
     ],
 )
 def test_a_quotation_on_its_own_is_the_paragraphs_person(analyze: Analyze, text: str, speaker: str | None) -> None:
@@ -500,19 +510,29 @@ def test_a_body_named_by_its_head_noun_is_the_one_named_in_full(analyze: Analyze
 
 
 @pytest.mark.parametrize(
-    ("span", "is_someone"),
+    ("span", "rule", "is_someone"),
     [
-        ("Herstellung von synthetischem Treibstoff", False),  # an abstract noun is no speaker
-        ("Beschlagnahmungen", False),
-        ("November", False),  # nor a time word
-        ("Das", False),  # nor a bare determiner or demonstrative
-        ("Branchenkenner", True),
-        ("Robert Machtlinger", True),
-        ("„Brückenstrompreis“", False),  # a term in quotation marks is no speaker
-        ("„Atlantic Council“", True),  # a name in quotation marks is one
+        ("Herstellung von synthetischem Treibstoff", "learned", False),  # an abstract noun is no speaker
+        ("Beschlagnahmungen", "learned", False),
+        ("November", "learned", False),  # nor a time word
+        ("Das", "learned", False),  # nor a bare determiner or demonstrative
+        ("Branchenkenner", "learned", True),
+        ("Robert Machtlinger", "learned", True),
+        ("„Brückenstrompreis“", "learned", False),  # a term in quotation marks is no speaker
+        ("„Atlantic Council“", "learned", True),  # a name in quotation marks is one
+        # a date is no one whichever rule the model's span lies over
+        ("Der 8. November", "learned+de.partial_quote", False),
+        # over a rule that names no source of its own (a free quote, a continuation), the model's
+        # span is read as the model's alone; over one that does, the rule anchors it
+        ("Die Herstellung von synthetischem Treibstoff", "learned+de.free_direct_quote", False),
+        ("Die Herstellung von synthetischem Treibstoff", "de.free_direct_quote", False),  # carried over
+        ("Die Herstellung von synthetischem Treibstoff", "learned+de.verb_clause", True),
+        ("Die Interessenvertretung", "learned+de.free_direct_quote", True),  # a body's head noun speaks
     ],
 )
-def test_a_span_only_the_model_read_as_a_source_names_someone(analyze: Analyze, span: str, is_someone: bool) -> None:
+def test_a_span_only_the_model_read_as_a_source_names_someone(
+    analyze: Analyze, span: str, rule: str, is_someone: bool
+) -> None:
     from dataclasses import replace
 
     from quellenlage.model import Span
@@ -521,7 +541,7 @@ def test_a_span_only_the_model_read_as_a_source_names_someone(analyze: Analyze, 
     text = f"Die Branche wachse, sagten sie. {span} erwartet, dass die Nachfrage steigt."
     a = analyze(text)
     start = text.index(span)
-    learned = replace(a.attributions[0], id=99, rule="learned", source_kind=SourceKind.UNKNOWN, parent=None,
+    learned = replace(a.attributions[0], id=99, rule=rule, source_kind=SourceKind.UNKNOWN, parent=None,
                       source=(Span.of(text, start, start + len(span)),))  # fmt: skip
     entities, of_attribution = find_sources(replace(a, attributions=(learned,)))
     assert (99 in of_attribution) is is_someone, [e.name for e in entities]

@@ -9,6 +9,7 @@ from .. import lang
 from ..model import Analysis, Attribution, AttributionType, Span, Token
 from ..provenance.sources import classify_source
 from .draft import Draft
+from .hearer import split_hearer
 from .plugin import grammar_of
 from .quotes import find_quotes
 from .syntax import SentenceView
@@ -122,10 +123,11 @@ def _to_attribution(analysis: Analysis, d: Draft, n: int, ids: dict[int, int]) -
     auxiliaries = _auxiliaries(tokens, d.cue)
     cue = sorted(d.cue + auxiliaries + _correlates(tokens, d, lexicon.word_list("correlates")))
     frame = sorted(set(d.frame) | set(auxiliaries)) if d.frame else d.frame
+    source, addressee = split_hearer(tokens, d.source, d.addressee, lexicon)
     return Attribution(
         id=n, type=d.type, medium=d.medium, cue=_spans(text, tokens, cue),
-        source=_spans(text, tokens, d.source), message=_spans(text, tokens, d.message),
-        addressee=_spans(text, tokens, d.addressee), frame=_spans(text, tokens, frame),
-        source_kind=classify_source([tokens[i] for i in d.source], lexicon), hedged=d.distancing,
+        source=_spans(text, tokens, source), message=_spans(text, tokens, d.message),
+        addressee=_spans(text, tokens, addressee), frame=_spans(text, tokens, frame),
+        source_kind=classify_source([tokens[i] for i in source], lexicon), hedged=d.distancing,
         rule=d.rule, parent=ids.get(id(d.parent)) if d.parent is not None else None,
     )  # fmt: skip

@@ -27,6 +27,9 @@ class Rule:
     priority: int = 50
     over_model: bool = False  # its reading wins over the trained model's where it fires
     needs_model: bool = False  # dropped where the trained model does not overlap it
+    # names no source in its own sentence (a free quote, a continuation): a source span over its
+    # finding comes from the model or the context, not from the construction
+    sourceless: bool = False
 
     def __post_init__(self) -> None:
         if not _ID.match(self.id):

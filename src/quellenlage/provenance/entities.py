@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from .. import lang
 from ..attribution.draft import in_heading
-from ..lang import Lexicon
+from ..lang import Lexicon, rules
 from ..lang.rules import LEARNED
 from ..model import Analysis, Attribution, AttributionType, Sentence, SourceKind, Span, Token
 from .sources import classify_source, is_acronym, is_place, outlet_named
@@ -392,7 +392,8 @@ class _SourceFinder:
             article = before is not None and before.sentence == run[0].sentence and (
                 before.pos == "DET" or before.text.lower() in self.lexicon.word_list("article_prepositions")
             )  # "Zur Wilden Renate"
-            self.personal[run_at] = not article or run[0].text in given
+            # "Zulieferer FACC": a name that ends in an abbreviation is a body's
+            self.personal[run_at] = (not article or run[0].text in given) and not is_acronym(run[-1].text)
         return self.personal[run_at]
 
     def nearest_person(self, at: int, gender: str | None, since: int = 0) -> int | None:
@@ -463,6 +464,8 @@ class _SourceFinder:
             return  # "Sie" with no one to refer to names no source; the attribution stays
         if target is None and (possessor := self.possessor(words)) is not None:
             target = possessor  # "Ihre gemeinsame Aussage lautet: „…“": whose statement it is
+        if target is None and (body := self.spokesperson_compound(words)) is not None:
+            target, spokes_role = body, words[-1:]  # "eine HZB-Sprecherin" speaks for the HZB
         if target is None and (self.stands_for_a_body(words, att) or self.release(words)):
             # "sagte ein Sprecher", "forderte die Interessenvertretung", "hieß es in einer Aussendung"
             target = self.last_body(words[0].span.start)
@@ -492,20 +495,25 @@ class _SourceFinder:
         return [t for part in parts for t in part]
 
     def no_one(self, words: list[Token], att: Attribution) -> bool:
-        """Whether a source phrase the model found names no one who could speak: a time word
-        ("November"), or no name, no known kind of source and a first noun that is abstract
+        """Whether a source phrase the model found names no one who could speak: a date ("Der 8.
+        November"), or, where no rule anchored the span (the model alone, or a rule that names no
+        source of its own, a free quote or a continuation, whose span the model or the context
+        lent it), no name, no known kind of source and a first noun that is abstract
         ("Herstellung", "Beschlagnahmungen")."""
-        if not att.rule.startswith(LEARNED.id) or att.source_kind is not SourceKind.UNKNOWN:
+        rule = rules.get(att.rule.rsplit("+", 1)[-1])
+        sourceless = rule is not None and rule.sourceless  # its span is the model's or the context's
+        if not (att.rule.startswith(LEARNED.id) or sourceless) or att.source_kind is not SourceKind.UNKNOWN:
             return False  # only spans the model read (alone or over a rule): a rule's source is anchored
         content = _content(words, self.lexicon)
         if content and all(t.pos == "NOUN" for t in content) and _quoted(content, self.analysis.tokens):
             return True  # "„Brückenstrompreis“": a term in quotation marks, not a speaker
-        if att.rule != LEARNED.id:
+        dated = [t for t in content if not t.text.rstrip(".").isdigit()]
+        if dated and all(t.text.lower() in self.lexicon.word_list("time_words") for t in dated):
+            return True  # "Der 8. November": a date speaks for no one, whoever read it
+        if att.rule != LEARNED.id and not sourceless:
             return False  # the model's span over a rule's finding: "die Interessenvertretung" may speak
-        if all(t.text.lower() in self.lexicon.word_list("time_words") for t in content):
-            return True
-        if any(t.pos in ("PROPN", "PRON") for t in words):
-            return False
+        if any(t.pos in ("PROPN", "PRON") for t in words) or self.stands_for_a_body(words, att):
+            return False  # a name, or "die Interessenvertretung" of a body named before
         head = next((t for t in words if t.pos == "NOUN"), words[-1]).text.lower()
         stem = next((head[: -len(e)] for e in self.lexicon.word_tuple("plural_endings") if head.endswith(e)), head)
         abstract = self.lexicon.word_tuple("non_person_endings")
@@ -775,6 +783,23 @@ class _SourceFinder:
             entity = self.new_entity(" ".join(t.text for t in name), kind, key, None, len(name) > 1)
             self.entities[entity].mentions.append(Span.of(self.text, name[0].span.start, name[-1].span.end))
         return self.by_key[key]
+
+    def spokesperson_compound(self, words: list[Token]) -> int | None:
+        """The body whose abbreviation opens an unnamed spokesperson's word ("eine HZB-Sprecherin"),
+        where the text spells the abbreviation out ("Helmholtz-Zentrum Berlin (HZB)") or the body
+        spoke under it before.  Not a politician's brief ("die FPÖ-Europasprecherin" of a party the
+        text does not spell out)."""
+        content = [t for t in _content(words, self.lexicon) if t.pos != "ADJ"]
+        if len(content) != 1:
+            return None
+        prefix, _, rest = content[0].text.partition("-")
+        spokesperson = rest.lower().startswith(self.lexicon.word_tuple("spokesperson_words"))
+        if not rest or not is_acronym(prefix) or not spokesperson:
+            return None
+        tokens = self.analysis.tokens
+        spelled = next((t for t in tokens[1:-1] if t.text == prefix and tokens[t.index - 1].text == "("
+                        and tokens[t.index + 1].text == ")"), None)  # fmt: skip
+        return self.body_named(spelled) if spelled is not None else self.by_key.get(prefix.lower())
 
     def body_named(self, abbreviation: Token) -> int:
         """The entity of a body known by its abbreviation, spelled out where the text does so."""

@@ -45,6 +45,8 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
         return SourceKind.ORGANISATION
     if any(w in states for w in words) or any(n in joined for n in states if " " in n):
         return SourceKind.STATE
+    if any(w in lexicon.word_list("unnamed_insiders") for w in words):
+        return SourceKind.ANONYMOUS  # "sechs Quellen aus dem Umfeld von Apple": insiders kept unnamed on purpose
     if any(w in lexicon.vague_sources for w in words):
         return SourceKind.VAGUE
     public = lexicon.word_list("public_nouns")  # unnamed members of the public, as an editor types them

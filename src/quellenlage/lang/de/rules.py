@@ -21,15 +21,15 @@ EVIDENCE_SHOWS = register(Rule("de.evidence_shows", "evidence shows", 50))
 OPINION = register(Rule("de.opinion", "judgement or expectation", 38))
 SPEECH_ACT = register(Rule("de.speech_act", "speech act", 40))
 DAS_SAGTE_X = register(Rule("de.das_sagte_x", "Das sagte X", 72))
-FREE_DIRECT_QUOTE = register(Rule("de.free_direct_quote", "free direct quote", 30))
+FREE_DIRECT_QUOTE = register(Rule("de.free_direct_quote", "free direct quote", 30, sourceless=True))
 PARTIAL_QUOTE = register(Rule("de.partial_quote", "partial quote", 90, needs_model=True))
 QUOTE_SO_X = register(Rule("de.quote_so_x", "„…“, so X", 80, over_model=True))
 QUOTE_SAGTE_X = register(Rule("de.quote_sagte_x", "„…“, sagte X", 80, over_model=True))
 X_SAGTE_QUOTE = register(Rule("de.x_sagte_quote", "X sagte: „…“", 80))
 X_COLON_QUOTE = register(Rule("de.x_colon_quote", "X: „…“", 75, over_model=True))
 INTERVIEW_ANSWER = register(Rule("de.interview_answer", "interview answer", 10, over_model=True))
-KONJUNKTIV_CONTINUATION = register(Rule("de.konjunktiv_continuation", "Konjunktiv continuation", 20))
-REPORTATIVE_SOLLEN = register(Rule("de.reportative_sollen", "reportative sollen", 15))
+KONJUNKTIV_CONTINUATION = register(Rule("de.konjunktiv_continuation", "Konjunktiv continuation", 20, sourceless=True))
+REPORTATIVE_SOLLEN = register(Rule("de.reportative_sollen", "reportative sollen", 15, sourceless=True))
 
 #: the preposition (or postposition) of a ``laut X`` construction → its rule
 PREPOSITION_RULES = {"laut": LAUT, "gemäß": GEMAESS, "zufolge": ZUFOLGE, "nach": NACH}
