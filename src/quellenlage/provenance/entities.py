@@ -360,25 +360,37 @@ class _SourceFinder:
 
     def compound_before(self, head: Token, at: int) -> int | None:
         """The body a definite head noun takes up, named before as a compound of it ("das Team"
-        after "ein Forschungsteam um Hossein Robatjazi"): its entity, made if new.  Not a role
-        noun or a statement noun, which have their own readings."""
+        after "ein Forschungsteam um Hossein Robatjazi"), or, further off, the only such compound
+        the article names: its entity, made if new.  Not a role noun or a statement noun, which
+        have their own readings."""
         low = head.text.lower()
         if _is_role(low, self.lexicon) or self.lexicon.source_noun_medium(head.text) is not None:
             return None
         tokens = self.analysis.tokens
+
+        def compound(t: Token) -> bool:
+            return t.pos == "NOUN" and len(t.text) > len(low) + 2 and t.text.lower().endswith(low)
+
         k = bisect.bisect_left(self.index.starts, at) - 1
+        found = None
         while k >= 0 and tokens[k].sentence >= tokens[head.index].sentence - _SPEAKER_REACH:
-            t = tokens[k]
-            if t.pos == "NOUN" and len(t.text) > len(low) + 2 and t.text.lower().endswith(low):
-                key = t.text.lower()
-                if key not in self.by_key:
-                    kind = classify_source([t], self.lexicon)
-                    kind = SourceKind.ORGANISATION if kind is SourceKind.UNKNOWN else kind  # a team, a group
-                    entity = self.new_entity(t.text, kind, key, None, False)
-                    self.entities[entity].mentions.append(t.span)
-                return self.by_key[key]
+            if compound(tokens[k]):
+                found = tokens[k]
+                break
             k -= 1
-        return None
+        if found is None:  # "wie das Team berichtet" in the lead, the "Forschungsteam" paragraphs later:
+            # the one compound of the head the article names, before or after
+            named = {t.text.lower(): t for t in tokens if compound(t) and not in_heading(self.analysis, t.index)}
+            found = next(iter(named.values())) if len(named) == 1 else None
+        if found is None:
+            return None
+        key = found.text.lower()
+        if key not in self.by_key:
+            kind = classify_source([found], self.lexicon)
+            kind = SourceKind.ORGANISATION if kind is SourceKind.UNKNOWN else kind  # a team, a group
+            entity = self.new_entity(found.text, kind, key, None, False)
+            self.entities[entity].mentions.append(found.span)
+        return self.by_key[key]
 
     def a_persons_name(self, run_at: int) -> bool:
         """Whether the name run ``self.names[run_at]`` looks like a person's (cached per run)."""

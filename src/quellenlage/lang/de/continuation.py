@@ -30,18 +30,19 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
             covered.setdefault(tokens[i].sentence, []).append(draft)
     out: list[Draft] = []
     last: Draft | None = None
+    voice: Draft | None = None  # the last report with a speaker: evidence ("wie die Demo belegt") utters no quote
     chain = False
     for sentence in analysis.sentences:
         own = covered.get(sentence.index, [])
         if own:
             for draft in own:
                 if (
-                    last is not None
+                    voice is not None
                     and not draft.source
                     and draft.rule == R.FREE_DIRECT_QUOTE.id
-                    and _near(analysis, last, sentence.block)
+                    and _near(analysis, voice, sentence.block)
                 ):
-                    draft.source, draft.medium = list(last.source), last.medium
+                    draft.source, draft.medium = list(voice.source), voice.medium
             with_source = [d for d in own if d.source]
             cited_inside = (
                 chain and last is not None and _near(analysis, last, sentence.block)
@@ -49,6 +50,7 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
             )  # fmt: skip
             if with_source and not cited_inside:  # "laut Marktprognosen" in a speaker's report: the speaker goes on
                 last = max(with_source, key=lambda d: d.first)
+                voice = max([d for d in with_source if not _shows(tokens, d)], key=lambda d: d.first, default=voice)
             chain = True
             continue
         s, e = sentence.token_start, sentence.token_end
@@ -74,6 +76,12 @@ def continuation_drafts(analysis: Analysis, accepted: list[Draft]) -> list[Draft
             continue
         chain = False
     return out
+
+
+def _shows(tokens: Sequence[Token], draft: Draft) -> bool:
+    """Whether a report is evidence that shows something (word list ``evidence_verbs``: "wie auch
+    die Demo belegt", "Eine Studie zeigt"): it goes on in Konjunktiv, but speaks no quotation."""
+    return any(tokens[i].lemma.lower() in LANGUAGE.lexicon.word_list("evidence_verbs") for i in draft.cue)
 
 
 def _konjunktiv(tokens: Sequence[Token], sentence: Sentence) -> bool:
