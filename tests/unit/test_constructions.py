@@ -54,6 +54,11 @@ CASES = [
      "Russwurm sprach sich für eine Senkung der Stromsteuer aus."),
     ("Eine Sprecherin hat dieser Darstellung widersprochen, es gebe keine Entscheidung.", T.INDIRECT,
      "Eine Sprecherin", "hat widersprochen", "es gebe keine Entscheidung"),
+    # verbs of the manner of speaking frame a quotation
+    ("„Wir waren einfach besser“, lacht der Trainer.", T.DIRECT, "der Trainer", "lacht",
+     "„Wir waren einfach besser“"),
+    ("„Ich brauche Ruhe“, scherzt Barisic im Rahmen der Pressekonferenz.", T.DIRECT, "Barisic", "scherzt",
+     "„Ich brauche Ruhe“"),
     # "es heißt" from a body, as from a document
     ("Für das Quartier sei die Anlage ein Gewinn, hieß es aus dem Rathaus.", T.INDIRECT, "dem Rathaus",
      "hieß es", "Für das Quartier sei die Anlage ein Gewinn"),
@@ -422,6 +427,12 @@ def test_the_addressee_is_found(sentence: str, source: str, addressee: str) -> N
          ["Obwohl das Handy sichergestellt wurde, bestritt er eine Tatbeteiligung."]),
         # "da" opening a main clause is no conjunction
         ("Er sagte, da sei nichts mehr zu machen.", ["da sei nichts mehr zu machen"]),
+        # a verb of the manner of speaking frames a quotation, and nothing without one
+        ("„Wir waren einfach besser“, lacht der Trainer.", ["„Wir waren einfach besser“"]),
+        ("„Ich muss noch mit meiner Frau reden“, scherzt Barisic im Rahmen der Pressekonferenz.",
+         ["„Ich muss noch mit meiner Frau reden“"]),
+        ("Der Trainer lacht über die Frage.", []),
+        ("Die Firma klagt gegen das Urteil.", []),
     ],
 )  # fmt: skip
 def test_only_a_clause_that_can_be_said_is_a_message(sentence: str, messages: list[str]) -> None:
@@ -564,3 +575,22 @@ def test_an_outlet_read_into_a_source_is_who_was_told(
         " ".join(speaker.replace("„", "„ ").replace("“", " “").split()),
         " ".join(hearer.replace("„", "„ ").replace("“", " “").split()),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # evidence shows, it utters no quotation: the quote goes on the last speaker's words
+        ("Tobias Trommer sagte, der Bau werde sich verzögern. Heute setzen sich die Clubs selbst ein, wie auch "
+         "die Demo belegt. „Es wird länger dauern, aber ich bleibe positiv.“", "Tobias Trommer"),
+        ("Tobias Trommer sagte, der Bau werde sich verzögern. Eine Studie zeigt, dass die Clubs wachsen. "
+         "„Es wird länger dauern, aber ich bleibe positiv.“", "Tobias Trommer"),
+        ("Die Demo war groß, sagte Trommer. „Es wird länger dauern, aber ich bleibe positiv.“", "Trommer"),
+    ],
+)  # fmt: skip
+def test_a_free_quote_is_not_spoken_by_evidence(text: str, speaker: str) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
+    quote = next(a for a in analysis.attributions if a.message[0].text.startswith("„"))
+    assert _text(quote.source) == speaker

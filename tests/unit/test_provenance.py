@@ -132,6 +132,9 @@ def test_a_headline_of_an_intention_is_not_stated_as_fact(analyze: Analyze, head
         ("Wie sechs Quellen aus dem Umfeld von Apple berichteten, gab es ein Team.", "sechs Quellen", "anonymous"),
         ("Aus Regierungskreisen hieß es, der Minister trete zurück.", "Regierungskreisen", "anonymous"),
         ("Experten warnen, die Preise würden steigen.", "Experten", "vague"),
+        # unnamed researchers and rumours, in any case
+        ("Forschende fanden heraus, dass Joghurt gegen Angst hilft.", "Forschende", "vague"),
+        ("Laut den neuesten Gerüchten sollen die Geräte teurer werden.", "Gerüchten", "vague"),
     ],
 )  # fmt: skip
 def test_sources_are_typed_by_head_noun_and_owner(analyze: Analyze, text: str, name: str, kind: str) -> None:
@@ -281,6 +284,24 @@ def test_a_definite_head_noun_takes_up_its_compound(analyze: Analyze) -> None:
             "wie das Team berichtet.\n\n„Der Katalysator ist sehr reaktiv“, berichtet das Team in „Science“.")
     found = [(s.name, s.kind, len(s.attributions)) for s in _cited(analyze(text))]
     assert found == [("Forschungsteam", SourceKind.ORGANISATION, 2)]
+
+
+def test_a_definite_head_noun_takes_up_the_one_compound_the_article_names(analyze: Analyze) -> None:
+    # the team reports in the lead, is named as a compound later, and speaks again far after it
+    text = ("Licht spaltet Ammoniak ohne Hitze, wie das Team in „Science“ berichtet.\n\n"
+            "Wasserstoff gilt als Energieträger der Zukunft. Er ist leicht. Er brennt sauber. "
+            "Er lässt sich speichern. Er ist aber teuer.\n\nNun verwendete das Forschungsteam einen großen "
+            "Reaktor. Er war hell. Er war heiß. Er war groß. Er war teuer. Er lief lange.\n\n"
+            "Das Team erwartet, dass der Aufwand sinken wird.")
+    found = [(s.name, len(s.attributions)) for s in _cited(analyze(text))]
+    assert found == [("Forschungsteam", 2)], found
+
+
+def test_a_definite_head_noun_with_two_compounds_far_off_stays_itself(analyze: Analyze) -> None:
+    text = ("Licht spaltet Ammoniak ohne Hitze, wie das Team berichtet.\n\n"
+            "Das Forschungsteam und das Ärzteteam arbeiten zusammen. Er ist leicht. Er brennt sauber. "
+            "Er lässt sich speichern. Er ist aber teuer. Er war hell. Er war heiß.")
+    assert [s.name for s in _cited(analyze(text))] == ["Team"]
 
 
 def test_an_outlet_with_and_without_its_descriptor_is_one_source(analyze: Analyze) -> None:
