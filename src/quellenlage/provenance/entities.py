@@ -808,10 +808,8 @@ class _SourceFinder:
         spokesperson = rest.lower().startswith(self.lexicon.word_tuple("spokesperson_words"))
         if not rest or not is_acronym(prefix) or not spokesperson:
             return None
-        tokens = self.analysis.tokens
-        spelled = next((t for t in tokens[1:-1] if t.text == prefix and tokens[t.index - 1].text == "("
-                        and tokens[t.index + 1].text == ")"), None)  # fmt: skip
-        return self.body_named(spelled) if spelled is not None else self.by_key.get(prefix.lower())
+        at = self.in_parentheses(prefix)
+        return self.body_named(self.analysis.tokens[at]) if at is not None else self.by_key.get(prefix.lower())
 
     def body_named(self, abbreviation: Token) -> int:
         """The entity of a body known by its abbreviation, spelled out where the text does so."""
@@ -838,14 +836,19 @@ class _SourceFinder:
             return None
         return best
 
+    def in_parentheses(self, word: str) -> int | None:
+        """The index of the first token ``word`` that stands alone in parentheses ("(HZB)")."""
+        tokens = self.analysis.tokens
+        return next((i for i in range(1, len(tokens) - 1) if tokens[i].text == word
+                     and tokens[i - 1].text == "(" and tokens[i + 1].text == ")"), None)  # fmt: skip
+
     def expansion(self, token: Token) -> list[Token] | None:
         """The words the text spells an abbreviation out with, "Bundesamt für Sicherheit in der
         Informationstechnik (BSI)": the noun phrase before its first "(ABBR)", if any."""
         if not is_acronym(token.text):
             return None
         tokens = self.analysis.tokens
-        at = next((i for i in range(1, len(tokens) - 1) if tokens[i].text == token.text
-                   and tokens[i - 1].text == "(" and tokens[i + 1].text == ")"), None)  # fmt: skip
+        at = self.in_parentheses(token.text)
         if at is None:
             return None
         k = at - 1
