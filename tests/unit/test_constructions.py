@@ -594,3 +594,22 @@ def test_a_free_quote_is_not_spoken_by_evidence(text: str, speaker: str) -> None
     analysis = quellenlage.analyze(text, lang="de", pipeline=default_pipeline(rules_only=True))
     quote = next(a for a in analysis.attributions if a.message[0].text.startswith("„"))
     assert _text(quote.source) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        # "berichten von": what is told of; the passive the tagger spelled as a finite verb names no agent
+        ("Immerhin wird von Beschlagnahmungen von Plakaten berichtet.", []),
+        # with a clause, "von" names who told it
+        ("Von der Polizei wurde berichtet, dass zwei Menschen verletzt wurden.", ["der Polizei"]),
+        ("Von der Opposition wurde der Plan kritisiert.", ["der Opposition"]),
+        # a future with "wird" is no passive
+        ("Er wird morgen berichten, dass alles gut ist.", ["Er"]),
+    ],
+)  # fmt: skip
+def test_a_passive_of_telling_names_its_agent_not_its_topic(sentence: str, sources: list[str]) -> None:
+    from quellenlage.pipeline import default_pipeline
+
+    analysis = quellenlage.analyze(sentence, lang="de", pipeline=default_pipeline(rules_only=True))
+    assert [_text(a.source) for a in analysis.attributions if a.parent is None] == sources

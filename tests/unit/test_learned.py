@@ -242,3 +242,31 @@ def test_training_is_deterministic_and_the_model_tags(tmp_path: Path) -> None:
     tagger = AttributionTagger(tmp_path / "a" / "model.crfsuite", first)
     analysis = rules_pipeline()(ingest.from_text("Er sagte, es regne.", lang="de"))
     assert set(tagger.labels(analysis)) <= set(first["labels"])
+
+
+@pytest.mark.parametrize(
+    ("rule", "model_cue", "carried"),
+    [
+        # a continuation carries its speaker: the model's noun of the sentence itself is no source
+        ("de.konjunktiv_continuation", False, True),
+        # a rule that names its own source, or a model that reads a cue in the sentence, stands
+        ("de.verb_clause", False, False),
+        ("de.konjunktiv_continuation", True, False),
+    ],
+)
+def test_a_continuation_keeps_the_speaker_it_carries(rule: str, model_cue: bool, carried: bool) -> None:
+    from quellenlage.attribution.draft import Draft
+    from quellenlage.learned.stage import _carried_speaker
+    from quellenlage.model import Medium
+
+    text = "Sandra Rostek sagte, die Pläne seien falsch. Derweil würde die Bagatellgrenze die Anlagen diskriminieren."
+    analysis = quellenlage.analyze(text, lang="de", pipeline=rules_pipeline())
+    words = [t.text for t in analysis.tokens]
+    second = [t.index for t in analysis.tokens if t.sentence == 1]
+    limit = [words.index("die", second[0]), words.index("Bagatellgrenze")]
+    speaker = [words.index("Sandra"), words.index("Rostek")]
+    continuation = Draft(T.INDIRECT_FREE_INDIRECT, Medium.SPEECH, second, source=list(speaker), rule=rule)
+    learned = Draft(T.INDIRECT_FREE_INDIRECT, Medium.SPEECH, [k for k in second if k not in limit],
+                    source=list(limit), cue=[words.index("würde")] if model_cue else [], rule="learned")  # fmt: skip
+    _carried_speaker(analysis, learned, continuation)
+    assert (learned.source == speaker) is carried

@@ -243,8 +243,12 @@ class SentenceView:
             or (tok.feature("Tense") == "Past" and tok.feature("Mood") is None and tok.feature("VerbForm") is None)
         )
         auxiliaries = self.closed.passive_auxiliaries
-        return participle and any(
-            self.tokens[k].lemma.lower() in auxiliaries for k in self.children(i, "aux", "aux:pass")
+        werden = [k for k in self.children(i, "aux", "aux:pass") if self.tokens[k].lemma.lower() in auxiliaries]
+        # "wird … berichtet" with the participle read as the finite form it is spelled like: the
+        # auxiliary's own passive voice tells
+        spelled_like_one = tok.feature("VerbForm") != "Inf" and tok.text.endswith("t")  # not "wird … berichten"
+        return bool(werden) and (
+            participle or (spelled_like_one and any(self.tokens[k].feature("Voice") == "Pass" for k in werden))
         )
 
     def passive_agent(self, i: int) -> list[int]:

@@ -144,6 +144,7 @@ def _named_after_rules(analysis: Analysis, kept: list[Draft], tops: list[Draft],
             draft.distancing = best.distancing
             if draft.medium is Medium.SPEECH_OR_WRITING:
                 draft.medium = best.medium
+            _carried_speaker(analysis, draft, best)
             _fill_roles(draft, best)
         elif draft.type in UNSUPPORTED_DROPPED:
             continue
@@ -162,6 +163,23 @@ def _disputes(analysis: Analysis, rule: Draft, lexicon: Lexicon) -> bool:
     the product needs it for the claim's status even where its spans are rough."""
     lemmas = {analysis.tokens[i].lemma.lower() for i in rule.cue}
     return rule.distancing or bool(lemmas & lexicon.denial_lemmas)
+
+
+def _carried_speaker(analysis: Analysis, draft: Draft, rule: Draft) -> None:
+    """A sentence that goes on a report names its speaker before it: where the model reads a noun
+    of the sentence itself as the source, with no cue ("Derweil würde die vorgeschlagene
+    Bagatellgrenze … „diskriminieren“", "Die Europäische Feuerwaffenrichtlinie sehe vor …"), the
+    speaker the continuation carries (a rule registered ``sourceless``) is the source."""
+    registered = rules.get(rule.rule)
+    if registered is None or not registered.sourceless or not rule.source or not draft.source or draft.cue:
+        return
+    if draft.type is AttributionType.REPORTED:
+        return  # a speech act's subject is its source
+    tokens = analysis.tokens
+    sentences = {tokens[i].sentence for i in rule.message}
+    if all(tokens[i].sentence in sentences for i in draft.source):
+        draft.frame[:] = [i for i in draft.frame if i not in draft.source]
+        draft.source[:] = rule.source
 
 
 def _fill_roles(draft: Draft, rule: Draft) -> None:

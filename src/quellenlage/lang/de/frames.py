@@ -37,6 +37,8 @@ _TELLS = frozenset({
     "ankündigen", "zusagen", "bescheinigen", "nahelegen", "vorhalten", "unterstellen", "angeben",
     "erläutern", "schildern", "zurufen",
 })  # fmt: skip
+# verbs whose von-phrase is what is told of ("berichten von"): with no clause, a passive names no agent
+_TELLS_OF = frozenset({"berichten", "erzählen", "sprechen", "reden", "schwärmen"})
 _WRITTEN_TO = frozenset({"schreiben", "wenden", "appellieren", "richten"})  # "schrieb an X"
 _CHANNEL_NOUNS = ("interview", "gespräch", "telefonat", "brief", "schreiben", "videobotschaft")  # "… mit/an X"
 _AUDIENCE = ("journalist", "reporter", "presse", "medien", "abgeordnet")
@@ -618,7 +620,10 @@ def speech_act(view: SentenceView) -> list[Draft]:
         cue = view.cue(v)
         if cue is None or not cue.act or _subordinate(view, v) or _negated(view, v):
             continue
-        source = view.passive_agent(v) if view.is_passive(v) else view.subject(v)
+        passive = view.is_passive(v)
+        if passive and view.verb_lemma(v) in _TELLS_OF:
+            continue  # "Immerhin wird von Beschlagnahmungen berichtet": what is told of, not who tells
+        source = view.passive_agent(v) if passive else view.subject(v)
         if not source or cues.get(view.verb_lemma(v)) is None:
             continue
         message = list(view.indices)
