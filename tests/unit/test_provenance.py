@@ -264,6 +264,9 @@ def test_people_of_a_trade_surnames_and_knowledge(
          "Yücel im Gespräch mit Moderatorin Cécile Schortmann", "Yücel"),
         ("„Rund 144 Millionen neue Schadprogramme“, zitiert Bach den Berichtsband.", "Bach den Berichtsband", "Bach"),
         ("Forschende in den USA fanden heraus, dass Joghurt hilft.", "Forschende in den USA", "Forschende in den USA"),
+        # how it was said, after the name; a name's own lower-case particles stay
+        ("„Sie ist nicht zu ersetzen“, so Renkema geknickt.", "Renkema geknickt", "Renkema"),
+        ("Das sagte Ursula von der Leyen.", "Ursula von der Leyen", "Ursula von der Leyen"),
     ],
 )  # fmt: skip
 def test_a_source_span_loses_what_it_took_in_after_the_name(
@@ -726,3 +729,27 @@ def test_a_discontinuous_source_is_the_part_that_names_someone(analyze: Analyze)
     learned = replace(a.attributions[0], id=99, rule="learned", parent=None, source=spans)
     entities, of_attribution = find_sources(replace(a, attributions=(learned,)))
     assert entities[of_attribution[99]].name == "Polizeipräsidium Westpfalz"
+
+
+def test_a_name_in_the_genitive_owns_the_statement_noun_after_it(analyze: Analyze) -> None:
+    found = [(s.name, len(s.attributions)) for s in _cited(analyze(
+        "Deniz Yücel sagte, er sei frei. Yücels Bericht zufolge war die Haft hart."))]  # fmt: skip
+    assert found == [("Deniz Yücel", 2)], found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a definite description far from the last quotation is the one person the article quoted
+        ("„Wir haben viele Aufträge“, sagte Konzernchef Robert Machtlinger. Der Markt wächst. Die Preise "
+         "steigen. Die Kosten sinken. Die Nachfrage ist hoch. Die Lieferketten ändern sich. Asien holt auf.\n\n"
+         "„Indien ist der neue Wachstumsmarkt“, betonte der Branchenkenner.", ["Robert Machtlinger"]),
+        # with two people quoted, it stays a description of its own
+        ("„Wir haben viele Aufträge“, sagte Konzernchef Robert Machtlinger. „Es läuft“, sagte Ministerin Anna "
+         "Berger-Schmidt. Der Markt wächst. Die Preise steigen. Die Kosten sinken. Die Nachfrage ist hoch. Asien holt "
+         "auf.\n\n„Indien ist der neue Wachstumsmarkt“, betonte der Branchenkenner.",
+         ["Robert Machtlinger", "Anna Berger-Schmidt", "Branchenkenner"]),
+    ],
+)  # fmt: skip
+def test_a_description_far_off_is_the_one_person_quoted(analyze: Analyze, text: str, names: list[str]) -> None:
+    assert [s.name for s in _cited(analyze(text))] == names

@@ -151,6 +151,8 @@ def _owner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     k = 0
     while k < len(tokens) and (tokens[k].pos in ("DET", "PUNCT", "ADJ") or not tokens[k].text.strip(_QUOTES)):
         k += 1
+    if _possessor(tokens[k:], lexicon):
+        return tokens[k : k + 1]  # "Yücels Bericht zufolge": Yücel's
     if k >= len(tokens) - 1 or tokens[k].pos != "NOUN" or lexicon.source_noun_medium(tokens[k].text) is None:
         return tokens
     if _is_role(tokens[k].text, lexicon):  # "Sprecher der Polizei" is a person with a role
@@ -161,6 +163,16 @@ def _owner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             return tokens
         rest = rest[1:]
     return rest if any(t.pos in ("PROPN", "NOUN") for t in rest) else tokens
+
+
+def _possessor(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Whether a name in the genitive opens the phrase, owner of the statement noun after it
+    ("Yücels Bericht", "Merkels Aussage"; the language's ``genitive_endings``)."""
+    if len(tokens) < 2 or tokens[0].pos != "PROPN" or tokens[1].pos != "NOUN":
+        return False
+    if lexicon.source_noun_medium(tokens[1].text) is None or _is_role(tokens[1].text, lexicon):
+        return False
+    return tokens[0].text.lower().endswith(lexicon.word_tuple("genitive_endings"))
 
 
 def _own_statement(tokens: list[Token], analysis: Analysis, lexicon: Lexicon) -> list[Token]:
@@ -614,6 +626,8 @@ class _SourceFinder:
                 target = self.introduced_with_role(at)
         if target is None and self.describes_one(words, att):
             target = self.last_speaker(at, _gender(words[0]))  # "…", so der Branchenkenner
+            if target is None:  # further off: the one person the article has quoted so far
+                target = self.only_speaker(at, _gender(words[0]))
         bare = _content(name_tokens, self.lexicon)
         if target is None and len(bare) == 1 and bare[0].pos == "NOUN" and not _is_role(bare[0].text, self.lexicon):
             head = bare[0].text.lower()  # "die Gemeinde" after "die Gemeinde Boltigen", "das Gericht" after
@@ -628,6 +642,9 @@ class _SourceFinder:
         single = len(name_tokens) == 1 and name_tokens[0].text[:1].isupper()
         if target is None and last in self.by_surname and (att.source_kind is SourceKind.PERSON or single):
             target = self.by_surname[last]  # "Berger" after "Anna Berger", whatever the mention's own typing
+        if target is None and single and last is not None:  # "Yücels" (of "Yücels Bericht") after "Deniz Yücel"
+            stems = [last[: -len(e)] for e in self.lexicon.word_tuple("genitive_endings") if last.endswith(e)]
+            target = next((self.by_surname[stem] for stem in stems if stem in self.by_surname), None)
         if target is None and single and att.source_kind in (SourceKind.UNKNOWN, SourceKind.PERSON):
             runs = [r for r in self.names if r[-1].text == name_tokens[0].text]
             run = next((r for r in reversed(runs) if r[0].span.start < at), runs[0] if runs else None)
@@ -668,6 +685,14 @@ class _SourceFinder:
         if not inside or len(inside) > _MAX_NAME_WORDS or not inside[0].text[:1].isupper():
             return False
         return inside[0].text.upper() != _initials(name_tokens)
+
+    def only_speaker(self, at: int, gender: str | None) -> int | None:
+        """The one person quoted before ``at``, whose gender agrees; none where two or more were."""
+        quoted = [k for k, e in enumerate(self.entities) if e.kind is SourceKind.PERSON and e.attributions
+                  and any(m.start < at for m in e.mentions)]  # fmt: skip
+        if len(quoted) != 1 or not _agrees(gender, self.entities[quoted[0]].gender):
+            return None
+        return quoted[0]
 
     def describes_one(self, words: list[Token], att: Attribution) -> bool:
         """Whether a mention is a definite description of one person ("der Branchenkenner", "die
@@ -966,8 +991,10 @@ _NAME_PHRASE = frozenset({"NOUN", "PROPN"})  # the words of a body's name after 
 def _without_circumstance(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """A name without the circumstance or the object the span took in after it: "Yücel im Gespräch
     mit Moderatorin Cécile Schortmann" is Yücel (word list ``circumstance_prepositions``), "Bach den
-    Berichtsband" (of "zitiert Bach den Berichtsband") is Bach."""
+    Berichtsband" (of "zitiert Bach den Berichtsband") is Bach, "Renkema geknickt" is Renkema."""
     prepositions, genitive = lexicon.word_list("circumstance_prepositions"), lexicon.word_list("genitive_articles")
+    if len(tokens) > 1 and tokens[-1].pos in ("ADJ", "ADV", "VERB") and tokens[-1].text.islower():
+        tokens = tokens[:-1]  # "so Renkema geknickt": how it was said, after the name
     for k, t in enumerate(tokens[1:], start=1):
         if t.pos == "PROPN":
             continue
