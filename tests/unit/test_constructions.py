@@ -59,6 +59,11 @@ CASES = [
      "„Wir waren einfach besser“"),
     ("„Ich brauche Ruhe“, scherzt Barisic im Rahmen der Pressekonferenz.", T.DIRECT, "Barisic", "scherzt",
      "„Ich brauche Ruhe“"),
+    # "ließ … wissen" reports, with the abbreviation the tagger reads as an adverb as its speaker
+    ("„Wir haben berichtet“, ließ der verantwortliche NDR lapidar dazu wissen.", T.DIRECT,
+     "der verantwortliche NDR", "ließ", "„Wir haben berichtet“"),
+    ("Der Minister ließ wissen, dass er zurücktritt.", T.INDIRECT, "Der Minister", "ließ wissen",
+     "dass er zurücktritt"),
     # "es heißt" from a body, as from a document
     ("Für das Quartier sei die Anlage ein Gewinn, hieß es aus dem Rathaus.", T.INDIRECT, "dem Rathaus",
      "hieß es", "Für das Quartier sei die Anlage ein Gewinn"),
@@ -432,6 +437,9 @@ def test_the_addressee_is_found(sentence: str, source: str, addressee: str) -> N
         ("„Ich muss noch mit meiner Frau reden“, scherzt Barisic im Rahmen der Pressekonferenz.",
          ["„Ich muss noch mit meiner Frau reden“"]),
         ("Der Trainer lacht über die Frage.", []),
+        # knowing is no report, nor is letting be
+        ("Er weiß, dass alles gut ist.", []),
+        ("Sie ließ das Auto stehen.", []),
         ("Die Firma klagt gegen das Urteil.", []),
     ],
 )  # fmt: skip

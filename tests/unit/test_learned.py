@@ -245,28 +245,39 @@ def test_training_is_deterministic_and_the_model_tags(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("rule", "model_cue", "carried"),
+    ("rule", "model_cue", "where", "carried"),
     [
-        # a continuation carries its speaker: the model's noun of the sentence itself is no source
-        ("de.konjunktiv_continuation", False, True),
-        # a rule that names its own source, or a model that reads a cue in the sentence, stands
-        ("de.verb_clause", False, False),
-        ("de.konjunktiv_continuation", True, False),
+        # a continuation carries its speaker: the model's noun of the sentence itself is no source,
+        # nor is a name further back than a speaker carries
+        ("de.konjunktiv_continuation", False, "inside", True),
+        ("de.konjunktiv_continuation", False, "far", True),
+        # within reach, the model's reading stands; so where a rule names its own source, or the
+        # model reads a cue in the sentence
+        ("de.konjunktiv_continuation", False, "near", False),
+        ("de.verb_clause", False, "inside", False),
+        ("de.konjunktiv_continuation", True, "inside", False),
     ],
 )
-def test_a_continuation_keeps_the_speaker_it_carries(rule: str, model_cue: bool, carried: bool) -> None:
+def test_a_continuation_keeps_the_speaker_it_carries(rule: str, model_cue: bool, where: str, carried: bool) -> None:
     from quellenlage.attribution.draft import Draft
     from quellenlage.learned.stage import _carried_speaker
     from quellenlage.model import Medium
 
-    text = "Sandra Rostek sagte, die Pläne seien falsch. Derweil würde die Bagatellgrenze die Anlagen diskriminieren."
+    text = ("Das Präsidium tagte.\n\nDie Wahl lief.\n\nDer Saal war voll.\n\nMaria Berg sagte, die Pläne seien "
+            "falsch. Derweil würde die Bagatellgrenze die Anlagen diskriminieren.")
     analysis = quellenlage.analyze(text, lang="de", pipeline=rules_pipeline())
     words = [t.text for t in analysis.tokens]
-    second = [t.index for t in analysis.tokens if t.sentence == 1]
-    limit = [words.index("die", second[0]), words.index("Bagatellgrenze")]
-    speaker = [words.index("Sandra"), words.index("Rostek")]
-    continuation = Draft(T.INDIRECT_FREE_INDIRECT, Medium.SPEECH, second, source=list(speaker), rule=rule)
-    learned = Draft(T.INDIRECT_FREE_INDIRECT, Medium.SPEECH, [k for k in second if k not in limit],
-                    source=list(limit), cue=[words.index("würde")] if model_cue else [], rule="learned")  # fmt: skip
+    last = [t.index for t in analysis.tokens if t.sentence == analysis.tokens[-1].sentence]
+    speaker = [words.index("Maria"), words.index("Berg")]
+    model_source = {
+        "inside": [words.index("die", last[0]), words.index("Bagatellgrenze")],
+        "near": speaker,
+        "far": [words.index("Das"), words.index("Präsidium")],
+    }[where]
+    continuation = Draft(T.INDIRECT_FREE_INDIRECT, Medium.SPEECH, last, source=list(speaker), rule=rule)
+    learned = Draft(T.INDIRECT_FREE_INDIRECT, Medium.SPEECH, [k for k in last if k not in model_source],
+                    source=list(model_source), cue=[words.index("würde")] if model_cue else [], rule="learned")
+    if where == "near":
+        continuation.source = [words.index("Pläne")]  # the rules carried another speaker
     _carried_speaker(analysis, learned, continuation)
-    assert (learned.source == speaker) is carried
+    assert (learned.source == continuation.source) is carried

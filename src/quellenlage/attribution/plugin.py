@@ -39,6 +39,8 @@ class Grammar:
     reported_mood: Callable[[Sequence[Token], int, int], tuple[list[int], list[int]]]
     #: whole-text forms (question-and-answer interviews), run last
     text_drafts: tuple[ArticleHandler, ...] = ()
+    #: paragraphs back that a report's speaker carries into the sentences that go on with it
+    speaker_reach: int = 1
 
 
 @cache

@@ -166,18 +166,23 @@ def _disputes(analysis: Analysis, rule: Draft, lexicon: Lexicon) -> bool:
 
 
 def _carried_speaker(analysis: Analysis, draft: Draft, rule: Draft) -> None:
-    """A sentence that goes on a report names its speaker before it: where the model reads a noun
-    of the sentence itself as the source, with no cue ("Derweil würde die vorgeschlagene
-    Bagatellgrenze … „diskriminieren“", "Die Europäische Feuerwaffenrichtlinie sehe vor …"), the
-    speaker the continuation carries (a rule registered ``sourceless``) is the source."""
+    """A sentence that goes on a report names its speaker before it: where the model, with no cue,
+    reads a noun of the sentence itself as the source ("Derweil würde die vorgeschlagene
+    Bagatellgrenze … „diskriminieren“") or one further back than a speaker carries (the grammar's
+    ``speaker_reach``: "das ZdK-Präsidium" eight paragraphs before "Sie wisse, …"), the speaker the
+    continuation carries (a rule registered ``sourceless``) is the source."""
     registered = rules.get(rule.rule)
     if registered is None or not registered.sourceless or not rule.source or not draft.source or draft.cue:
         return
     if draft.type is AttributionType.REPORTED:
         return  # a speech act's subject is its source
-    tokens = analysis.tokens
-    sentences = {tokens[i].sentence for i in rule.message}
-    if all(tokens[i].sentence in sentences for i in draft.source):
+    tokens, sentences = analysis.tokens, analysis.sentences
+    sentence_of = {tokens[i].sentence for i in rule.message}
+    here = min(sentences[s].block for s in sentence_of)
+    inside = all(tokens[i].sentence in sentence_of for i in draft.source)
+    reach = grammar_of(lang.of(analysis.article)).speaker_reach
+    far = here - max(sentences[tokens[i].sentence].block for i in draft.source) > reach
+    if inside or far:
         draft.frame[:] = [i for i in draft.frame if i not in draft.source]
         draft.source[:] = rule.source
 

@@ -17,7 +17,7 @@ from . import LANGUAGE
 from . import rules as R
 from .mood import finite_verbs, is_konjunktiv_i, is_konjunktiv_ii, reportative_in
 
-_SPEAKER_REACH = 1  # paragraphs back that a speaker carries
+SPEAKER_REACH = 1  # paragraphs back that a speaker carries
 _CITATIONS = (R.LAUT.id, R.ZUFOLGE.id, R.NACH.id, R.GEMAESS.id)  # "laut X": a citation, also inside a report
 
 
@@ -99,13 +99,13 @@ _EPISTEMIC = LANGUAGE.lexicon.word_list("epistemic_subjunctive")
 
 
 def _near(analysis: Analysis, draft: Draft | None, block: int) -> bool:
-    """Whether a draft's speaker is close enough to carry over: at most ``_SPEAKER_REACH`` blocks
+    """Whether a draft's speaker is close enough to carry over: at most ``SPEAKER_REACH`` blocks
     back, and not in a headline (whose "Bayern fordert …" is not the speaker of the body's report)."""
     if draft is None or not draft.source or in_heading(analysis, draft.source[0]):
         return False
     their = analysis.sentences[analysis.tokens[draft.source[0]].sentence].block
     between = sum(_subheading(analysis, b) for b in range(their + 1, block))  # a subheading is no paragraph
-    return block - their - between <= _SPEAKER_REACH
+    return block - their - between <= SPEAKER_REACH
 
 
 def _subheading(analysis: Analysis, block: int) -> bool:

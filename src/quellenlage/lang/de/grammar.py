@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ...attribution.plugin import Grammar
 from ...model import Token
 from . import LANGUAGE
-from .continuation import continuation_drafts
+from .continuation import SPEAKER_REACH, continuation_drafts
 from .direct import quote_drafts
 from .frames import HANDLERS
 from .interview import interview_drafts
@@ -63,4 +63,5 @@ GRAMMAR = Grammar(
     continuation_drafts=continuation_drafts,
     text_drafts=(interview_drafts,),
     reported_mood=reported_mood,
+    speaker_reach=SPEAKER_REACH,
 )

@@ -7,6 +7,8 @@ rule or feature reads them.
   "…, jedoch betont Trommer, dass …"), a place where GSD, the tagger's training data, has few
   verbs. The tagger then reads "vermuten" and "betont" as adjectives of the noun after them, and
   no rule sees the report.
+- An abbreviation in capitals read as an adverb ("ließ der verantwortliche NDR … wissen").
+- "ließ … wissen" as one reporting verb.
 """
 
 from __future__ import annotations
@@ -25,7 +27,44 @@ _FINITE_MORPH = "Mood=Ind|Person=3|VerbForm=Fin"
 
 
 def repair_tags(tokens: Sequence[Token]) -> list[Token]:
-    return _repair_verb_second(repair_konjunktiv_i(tokens))
+    return _repair_letting_know(_repair_abbreviations(_repair_verb_second(repair_konjunktiv_i(tokens))))
+
+
+_ABBREVIATION_MISREAD = ("ADV", "ADJ", "NUM", "X")
+_MAX_ABBREVIATION = 6
+
+
+def _repair_abbreviations(tokens: list[Token]) -> list[Token]:
+    """An abbreviation in capitals ("der verantwortliche NDR") read as an adverb or adjective: a
+    name, as the speaker it often is."""
+    for i, tok in enumerate(tokens):
+        word = tok.text
+        capitals = 2 <= len(word) <= _MAX_ABBREVIATION and word.isalpha() and word.isupper()
+        if tok.pos in _ABBREVIATION_MISREAD and capitals:
+            tokens[i] = replace(tok, pos="PROPN", tag="NE", morph="")
+    return tokens
+
+
+_LETTING_KNOW = "wissen"  # "ließ X wissen": X let it be known, a report
+_LET = "lassen"
+_MAX_LET_REACH = 8
+
+
+def _repair_letting_know(tokens: list[Token]) -> list[Token]:
+    """ "…, ließ der NDR lapidar dazu wissen": the form of *lassen* with *wissen* after it is one
+    reporting verb, lemma "wissenlassen" in the cue lexicon; *wissen* alone ("Er weiß, dass …")
+    stays knowledge."""
+    for i, tok in enumerate(tokens):
+        if tok.lemma.lower() != _LET or tok.pos not in ("VERB", "AUX"):
+            continue
+        for k in range(i + 1, min(len(tokens), i + _MAX_LET_REACH)):
+            other = tokens[k]
+            if other.sentence != tok.sentence or other.pos == "PUNCT":
+                break
+            if other.lemma.lower() == _LETTING_KNOW and other.feature("VerbForm") == "Inf":
+                tokens[i] = replace(tok, lemma=_LETTING_KNOW + _LET)
+                break
+    return tokens
 
 
 def _repair_verb_second(tokens: list[Token]) -> list[Token]:
