@@ -1,9 +1,9 @@
 """The parts of a spaCy training config that the project's recipes share (train_ud.py, train_ner.py).
 
 ``config(lang, pipeline, components, score_weights, …)`` puts them together: the header, a CNN
-tok2vec (hash embeddings of NORM, PREFIX, SUFFIX and SHAPE, a maxout window encoder) of the given
-width and depth, the recipe's own components, and the corpora, training loop, batcher and
-optimizer every recipe uses (seed 0, Adam 0.001, dropout 0.1).  The config holds ``${…}``
+tok2vec (hash embeddings of NORM, PREFIX, SUFFIX and SHAPE, a maxout window encoder) of the
+given width, depth and hash-table rows per attribute, the recipe's own components, and the
+corpora, training loop, batcher and optimizer every recipe uses (seed 0, Adam 0.001, dropout 0.1).  The config holds ``${…}``
 references, so values are filled in by name, never with ``str.format``.
 """
 
@@ -36,7 +36,7 @@ factory = "tok2vec"
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {width}
 attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [5000,1000,2500,2500]
+rows = {rows}
 include_static_vectors = false
 
 [components.tok2vec.model.encode]
@@ -96,10 +96,12 @@ vectors = null
 
 
 def config(lang: str, pipeline: list[str], components: str, score_weights: dict[str, float], *,
-           width: int = 96, depth: int = 4, max_steps: int, eval_frequency: int, patience: int) -> str:  # fmt: skip
+           width: int = 96, depth: int = 4, rows: tuple[int, ...] = (5000, 1000, 2500, 2500), max_steps: int,
+           eval_frequency: int, patience: int) -> str:  # fmt: skip
     """A whole training config: the shared head and training loop around the recipe's components."""
     values = {
         "lang": lang, "pipeline": "[" + ",".join(f'"{p}"' for p in pipeline) + "]", "width": width, "depth": depth,
+        "rows": "[" + ",".join(str(r) for r in rows) + "]",
         "max_steps": max_steps, "eval_frequency": eval_frequency, "patience": patience,
         "score_weights": "\n".join(f"{k} = {v}" for k, v in score_weights.items()),
     }  # fmt: skip

@@ -107,12 +107,13 @@ RECIPES = {
 }  # fmt: skip
 
 
-def _config(lang: str, recipe: dict[str, Any], width: int = 96, depth: int = 4) -> str:
+def _config(lang: str, recipe: dict[str, Any], width: int = 96, depth: int = 4,
+            rows: tuple[int, ...] = (5000, 1000, 2500, 2500)) -> str:
     """The training config: the shared head and training loop (``spacy_config``) around the tagger,
     morphologizer and parser, with the network's size and the recipe's training length."""
     return config(lang, ["tok2vec", "tagger", "morphologizer", "parser"], COMPONENTS, SCORE_WEIGHTS,
-                  width=width, depth=depth, max_steps=recipe["max_steps"], eval_frequency=recipe["eval_frequency"],
-                  patience=recipe["patience"])  # fmt: skip
+                  width=width, depth=depth, rows=rows, max_steps=recipe["max_steps"],
+                  eval_frequency=recipe["eval_frequency"], patience=recipe["patience"])  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--width", type=int, default=96, help="tok2vec width (the shipped models: 96)")
     parser.add_argument("--depth", type=int, default=4, help="tok2vec depth (the shipped models: 4)")
+    parser.add_argument("--rows", type=int, nargs=4, default=None, metavar=("NORM", "PREFIX", "SUFFIX", "SHAPE"),
+                        help="hash-embedding rows per attribute (default: the recipe's, 5000 1000 2500 2500)")
     parser.add_argument("--target", type=Path, default=None,
                         help="where the model goes (default: the package's lang/<lang>/models/<lang>_ud)")
     parser.add_argument("--package-only", action="store_true",
@@ -135,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     for split in ("train", "dev"):
         docs = [d for name, keep in recipe[split] for d in _convert(ud / name, keep)]
         DocBin(docs=docs).to_disk(work / f"{split}.spacy")
-    (work / "config.cfg").write_text(_config(args.lang, recipe, args.width, args.depth), encoding="utf-8")
+    rows = tuple(args.rows) if args.rows else (5000, 1000, 2500, 2500)
+    (work / "config.cfg").write_text(_config(args.lang, recipe, args.width, args.depth, rows), encoding="utf-8")
     cmd = [
         sys.executable, "-m", "spacy", "train", str(work / "config.cfg"), "--output", str(work / "out"),
         "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"),

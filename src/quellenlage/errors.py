@@ -65,7 +65,7 @@ class EncodingError(InputError):
 
 class UnsupportedLanguageError(InputError):
     code = "unsupported_language"
-    default_hint = "Quellenlage analyses German articles; set the language to de to force German"
+    default_hint = "Quellenlage analyses German and English articles; set the language to de or en to force one"
 
 
 class InputTooLargeError(InputError):

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
+
+ENGLISH_EXAMPLE = ROOT / "examples" / "wikinews-en-north-korea-quasi-state-of-war.txt"
 
 pytestmark = pytest.mark.browser
 
@@ -51,11 +53,23 @@ def test_english_interface(page: Any) -> None:
     assert any("direct quote" in s for s in page.locator("#attributions li").all_inner_texts())
 
 
+def test_an_english_article_in_the_german_interface(page: Any) -> None:
+    page.goto("/")
+    page.fill("#text", ENGLISH_EXAMPLE.read_text(encoding="utf-8"))
+    page.select_option("#article-lang", "en")
+    page.click("#analyze")
+    page.wait_for_selector("#result:not([hidden])", timeout=30_000)
+    assert page.evaluate("document.documentElement.lang") == "de"  # the interface stays German
+    assert page.locator("#chains li").all_inner_texts() == [
+        "the publication → Yonhap news agency → Korean Central News Agency"]
+    assert "stärker als der Text" in page.inner_text("#check")
+
+
 def test_errors_are_shown_to_the_reader(page: Any) -> None:
     page.goto("/")
     page.click("#analyze")
     assert "Artikel" in page.inner_text("#error")
-    page.fill("#text", "The minister said on Monday that the situation was serious and getting worse every day.")
+    page.fill("#text", "Le ministre a déclaré lundi que la situation était grave et qu'elle s'aggravait chaque jour.")
     page.click("#analyze")
     page.wait_for_selector("#error:not([hidden])")
     page.wait_for_function("document.querySelector('#error').innerText.includes('unsupported_language')")

@@ -24,7 +24,7 @@ from tests.conftest import ROOT
 
 DOC = ROOT / "docs" / "BAD-INPUT.md"
 GERMAN = "Der Minister sagte am Montag in Berlin, die Lage sei ernst. Laut Polizei gab es keine Verletzten.\n"
-ENGLISH = "The minister said on Monday that the situation was serious and that it was getting worse by the day.\n"
+FRENCH = "Le ministre a déclaré lundi que la situation était grave et qu'elle s'aggravait de jour en jour.\n"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
 
@@ -48,7 +48,7 @@ CASES: dict[str, Case] = {
     "binary": Case(PNG),
     "undecodable": Case(bytes(range(128, 256)) * 8),
     "utf16-garbage": Case(b"\xff\xfe" + b"\x00\xd8\x00\xdc\x41\x00\x00\xd8" * 40 + b"\x00\xd8"),
-    "english": Case(ENGLISH.encode()),
+    "french": Case(FRENCH.encode()),
     "forced-english": Case(GERMAN.encode(), lang="en"),
     "too-large": Case((GERMAN * 22_000).encode()),
     "no-article": Case(b"<html><head><title>Leer</title></head><body><nav>Start</nav></body></html>", suffix=".html"),

@@ -88,8 +88,8 @@ def test_malformed_requests_are_problems_naming_the_field(client: TestClient, bo
 
 def test_input_the_analysis_refuses(client: TestClient) -> None:
     assert_problem(client.post("/v1/analyze", json={"text": "  \n "}), 422, "empty_input")
-    english = "The minister said on Monday that the situation was serious and that it was getting worse by the day."
-    assert_problem(client.post("/v1/analyze", json={"text": english}), 422, "unsupported_language")
+    french = "Le ministre a déclaré lundi que la situation était grave et qu'elle s'aggravait de jour en jour."
+    assert_problem(client.post("/v1/analyze", json={"text": french}), 422, "unsupported_language")
     assert_problem(client.post("/v1/analyze/upload", files={"file": ("x.png", b"\x89PNG\r\n\x1a\n" + bytes(64))}),
                    422, "binary_input")  # fmt: skip
 

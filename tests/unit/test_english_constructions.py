@@ -1,8 +1,4 @@
-"""English attribution constructions, one constructed sentence each, through the real English tagger.
-
-English is a preview language (``lang.PREVIEW``): reachable by the evaluation and these tests,
-not offered to users until it meets its targets (issue 17).
-"""
+"""English attribution constructions, one constructed sentence each, through the real English tagger."""
 
 from __future__ import annotations
 
@@ -41,6 +37,16 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
          "supporters to monitor polling places"),
         ("Clinton wants to triple the size of the program.", "Clinton", "wants", "to triple the size of the program"),
         ("The mayor called for an independent inquiry.", "The mayor", "called for", "an independent inquiry"),
+        # the subject after the verb of a frame after a quotation, however the parse attached it
+        ("“Foolhardy provocation deserves harsh punishment”, said KCNA.", "KCNA", "said",
+         "“Foolhardy provocation deserves harsh punishment”"),
+        ("“We are ready for war with the enemy,” added the agency.", "the agency", "added",
+         "“We are ready for war with the enemy,”"),
+        # a finite cue verb the parse left without a subject: the noun phrase right before it
+        ("The strikes began on May 3 and North Korea says the strikes will go on.", "North Korea", "says",
+         "the strikes will go on"),
+        # a passive: what was reported is its subject, and no one is named
+        ("No injuries were reported in the attacks.", "", "were reported", "No injuries"),
     ],
 )  # fmt: skip
 def test_english_constructions(english: Pipeline, sentence: str, source: str, cue: str, content: str) -> None:
@@ -56,7 +62,50 @@ def test_a_quotation_over_two_sentences_is_one_content(english: Pipeline) -> Non
     assert "Nobody can stop us" in _text(att.message)
 
 
-def test_english_is_a_preview_not_offered_to_users() -> None:
-    assert lang.available() == ["de"] and lang.get("en").name == "English"
-    with pytest.raises(Exception, match="not analysed yet"):
-        ingest.from_text("The minister said the plan was dead.", lang="en")
+def test_english_is_offered_given_or_detected() -> None:
+    assert "en" in lang.available() and lang.get("en").name == "English"
+    assert ingest.from_text("The minister said the plan was dead.", lang="en").metadata.language == "en"
+    detected = ingest.from_text("The minister said on Tuesday that the plan to widen the motorway was dead.")
+    assert detected.metadata.language == "en"
+
+
+def test_an_outlet_quoting_an_outlet_is_a_nested_finding(english: Pipeline) -> None:
+    analysis = _read(english, "According to Yonhap, quoting KCNA, the army was placed on high alert.")
+    outer, inner = analysis.attributions
+    assert (_text(outer.source), _text(outer.cue)) == ("Yonhap", "According to")
+    assert (_text(inner.source), _text(inner.cue), _text(inner.message)) == (
+        "KCNA", "quoting", "the army was placed on high alert")
+    assert inner.parent == outer.id
+    yonhap, kcna = analysis.sources[1:]
+    assert (yonhap.name, kcna.name, kcna.attributions) == ("Yonhap", "KCNA", (inner.id,))
+    assert [c.path for c in analysis.chains if c.depth == 2] == [(0, yonhap.id, kcna.id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("North Korea said it would respond within 48 hours.", "North Korea", "state"),
+        ("The United States said the talks would go on.", "United States", "state"),
+        # "it" speaks for the outlet, body or state quoted just before
+        ("The agency said the border was closed. “Nobody may cross it now,” it added.", "agency", "organisation"),
+        ("Some people said the shelling went on all night.", "Some people", "vague"),
+    ],
+)  # fmt: skip
+def test_english_sources_are_typed_and_resolved(english: Pipeline, text: str, name: str, kind: str) -> None:
+    analysis = _read(english, text)
+    (source,) = analysis.sources[1:]
+    assert (source.name, source.kind.value) == (name, kind)
+    assert source.attributions == tuple(a.id for a in analysis.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Some people said the shelling went on all night.", ["Some", "people"]),
+        ("About 80 people fled the town after the shelling.", []),  # a count of people is no source
+        ("Officers of the Korean People's Army were sent to the front.", []),  # nor a word of a name
+    ],
+)  # fmt: skip
+def test_generic_words_are_vague_sources_only_where_they_speak(english: Pipeline, text: str, vague: list[str]) -> None:
+    hedges = _read(english, text).hedges
+    assert [h.trigger.text for h in hedges if h.kind.value == "vague_source"] == vague

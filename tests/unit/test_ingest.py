@@ -10,6 +10,7 @@ from quellenlage.errors import (
     EncodingError,
     ExtractionError,
     FetchError,
+    InputError,
     UnsupportedLanguageError,
 )
 from quellenlage.ingest.fetch import FetchLimits, fetch
@@ -183,12 +184,9 @@ def test_emoji_are_still_tokens_of_their_own() -> None:
     assert [t.text for t in tokens][:7] == ["Toll", "😀", "gemacht", ",", "sagte", "er", "👍🏽"]
 
 
-def test_a_forced_language_that_is_not_analysed_says_so_not_what_the_text_is() -> None:
-    from quellenlage.errors import UnsupportedLanguageError
-
-    with pytest.raises(UnsupportedLanguageError, match=r"English \(en\) is not analysed yet") as info:
-        ingest.from_text("Der Minister sagte, die Lage sei ernst.", lang="en")
-    assert "the text is in" not in str(info.value)
+def test_a_forced_language_that_is_not_analysed_names_the_choices() -> None:
+    with pytest.raises(InputError, match="unknown language 'fr'; choose one of auto, de, en"):
+        ingest.from_text("Le ministre a dit que la situation était grave.", lang="fr")
 
 
 def test_the_size_limit_names_the_way_to_raise_it() -> None:

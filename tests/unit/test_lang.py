@@ -15,11 +15,11 @@ from quellenlage.errors import ResourceError, UnsupportedLanguageError
 from quellenlage.model import HedgeKind, Metadata
 
 
-def test_german_is_the_available_language() -> None:
-    assert lang.available() == ["de"]
+def test_german_and_english_are_the_available_languages() -> None:
+    assert lang.available() == ["de", "en"]
     german = lang.get("de")
     assert (german.code, german.name, german.somajo_model, german.lemmatizer) == ("de", "German", "de_CMC", "de")
-    assert ingest.SUPPORTED_LANGUAGES == ("de",)
+    assert ingest.SUPPORTED_LANGUAGES == ("de", "en")
 
 
 def test_an_unknown_code_is_refused_naming_the_available_ones() -> None:

@@ -18,7 +18,8 @@ def _records(con: Any, sql: str) -> list[dict[str, Any]]:
 
 
 def corpus_report(out: Path, top: int = 20) -> dict[str, Any]:
-    """Totals, most cited sources, sourcing per outlet, headline failures and quotation echoes."""
+    """Totals, figures per language, most cited sources, sourcing per outlet (each per language),
+    headline failures and quotation echoes."""
     if not (out / "_manifest.json").exists():
         raise InputError(
             f"{out} is not the output folder of a batch run", hint="run quellenlage batch … --out DIR first"
@@ -30,6 +31,7 @@ def corpus_report(out: Path, top: int = 20) -> dict[str, Any]:
                                "count(DISTINCT outlet) AS outlets FROM articles")[0]  # fmt: skip
         errors = _records(con, "SELECT code, count(*) AS n, any_value(message) AS example FROM errors "
                                "GROUP BY code ORDER BY n DESC")  # fmt: skip
+        languages = _records(con, "SELECT * FROM languages")
         sources = _records(con, f"SELECT * FROM cited_sources LIMIT {int(top)}")
         outlets = _records(con, f"SELECT * FROM outlet_sourcing LIMIT {int(top)}")
         headlines = _records(con, f"SELECT * FROM headline_failures LIMIT {int(top)}")
@@ -37,7 +39,7 @@ def corpus_report(out: Path, top: int = 20) -> dict[str, Any]:
             "SELECT article_id, outlet, date, source, quotation, normalised FROM quotations").fetchall()]  # fmt: skip
     echoes = echo_rows(find_echoes(quotations))
     return {"folder": str(out), "totals": {**totals, "errors": sum(e["n"] for e in errors)}, "errors": errors,
-            "cited_sources": sources, "outlets": outlets, "headline_failures": headlines,
+            "languages": languages, "cited_sources": sources, "outlets": outlets, "headline_failures": headlines,
             "echoes": echoes[:top], "echo_count": len(echoes)}  # fmt: skip
 
 
@@ -52,9 +54,11 @@ def render_text(report: dict[str, Any]) -> str:
     for e in report["errors"]:
         lines.append(f"  {e['n']:>6} × {e['code']}: {e['example']}")
     sections = [
-        ("Most cited sources", report["cited_sources"], ["articles", "attributions", "kind", "example"]),
+        ("Per language", report["languages"],
+         ["language", "articles", "attributions", "unnamed_share", "hedged_share", "headlines_failing"]),
+        ("Most cited sources", report["cited_sources"], ["articles", "attributions", "language", "kind", "example"]),
         ("Sourcing per outlet", report["outlets"],
-         ["articles", "named", "unnamed", "unnamed_share", "unattributed_sentence_share", "outlet"]),
+         ["articles", "named", "unnamed", "unnamed_share", "unattributed_sentence_share", "language", "outlet"]),
     ]  # fmt: skip
     for title, rows, cols in sections:
         lines += ["", f"{title}:", "  " + "  ".join(cols)]
@@ -90,14 +94,24 @@ td,th{{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align
 <body><h1>Corpus report</h1><p>{t["articles"]} articles from {t["outlets"]} outlets,
 {t["attributions"]} attributions, {t["errors"]} not analysed. Folder: <code>{escape(report["folder"])}</code></p>
 <h2>Not analysed</h2>{table(report["errors"], ["code", "n", "example"])}
-<h2>Most cited sources</h2>{table(report["cited_sources"], ["example", "kind", "articles", "attributions", "outlets"])}
+<h2>Per language</h2>{
+        table(
+            report["languages"],
+            ["language", "articles", "attributions", "outlets", "unnamed_share", "unattributed_sentence_share",
+             "hedged_share", "headlines_failing"],
+        )
+    }
+<h2>Most cited sources</h2>{
+        table(report["cited_sources"], ["example", "language", "kind", "articles", "attributions", "outlets"])
+    }
 <h2>Sourcing per outlet</h2>{
         table(
             report["outlets"],
-            ["outlet", "articles", "named", "unnamed", "unnamed_share", "unattributed_sentence_share", "hedged_share"],
+            ["outlet", "language", "articles", "named", "unnamed", "unnamed_share", "unattributed_sentence_share",
+             "hedged_share"],
         )
     }
-<h2>Headlines that fail the check</h2>{table(failures, ["id", "outlet", "title", "headline_verdict"])}
+<h2>Headlines that fail the check</h2>{table(failures, ["id", "language", "outlet", "title", "headline_verdict"])}
 <h2>Quotation echoes ({report["echo_count"]})</h2>{
         table(echoes, ["quotation", "source", "articles", "first_outlet", "first_date", "first_article", "relayed_by"])
     }

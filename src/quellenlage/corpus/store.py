@@ -19,22 +19,30 @@ DATABASE = "corpus.duckdb"
 #: Views answering the corpus questions in plain SQL (see docs/CORPUS.md).
 QUESTION_VIEWS = {
     "cited_sources": """
-        SELECT s.source_norm AS source, any_value(s.source) AS example, mode(s.kind) AS kind,
+        SELECT s.language, s.source_norm AS source, any_value(s.source) AS example, mode(s.kind) AS kind,
                count(DISTINCT s.article_id) AS articles, sum(s.attributions) AS attributions,
                count(DISTINCT a.outlet) AS outlets
         FROM sources s JOIN articles a ON a.id = s.article_id
         WHERE s.source_norm IS NOT NULL
-        GROUP BY s.source_norm ORDER BY articles DESC, attributions DESC""",
+        GROUP BY s.language, s.source_norm ORDER BY articles DESC, attributions DESC""",
     "outlet_sourcing": """
-        SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS articles,
+        SELECT language, coalesce(outlet, '(unknown)') AS outlet, count(*) AS articles,
                sum(attributions) AS attributions, sum(named_sources) AS named, sum(unnamed_sources) AS unnamed,
+               round(sum(unnamed_sources) / nullif(sum(named_sources) + sum(unnamed_sources), 0), 3) AS unnamed_share,
+               round(sum(unattributed_sentences) / nullif(sum(sentences), 0), 3) AS unattributed_sentence_share,
+               round(sum(hedged_attributions) / nullif(sum(attributions), 0), 3) AS hedged_share,
+               count(*) FILTER (WHERE headline_verdict IN ('stronger_than_body', 'unsupported')) AS headlines_failing
+        FROM articles GROUP BY 1, 2 ORDER BY articles DESC""",
+    "languages": """
+        SELECT language, count(*) AS articles, sum(attributions) AS attributions,
+               count(DISTINCT outlet) AS outlets,
                round(sum(unnamed_sources) / nullif(sum(named_sources) + sum(unnamed_sources), 0), 3) AS unnamed_share,
                round(sum(unattributed_sentences) / nullif(sum(sentences), 0), 3) AS unattributed_sentence_share,
                round(sum(hedged_attributions) / nullif(sum(attributions), 0), 3) AS hedged_share,
                count(*) FILTER (WHERE headline_verdict IN ('stronger_than_body', 'unsupported')) AS headlines_failing
         FROM articles GROUP BY 1 ORDER BY articles DESC""",
     "headline_failures": """
-        SELECT id, outlet, title, headline_verdict, headline_findings FROM articles
+        SELECT id, language, outlet, title, headline_verdict, headline_findings FROM articles
         WHERE headline_verdict IN ('stronger_than_body', 'unsupported') ORDER BY outlet, id""",
     "relays": """
         SELECT s.article_id, a.outlet, s.source, s.relayed_by FROM sources s JOIN articles a ON a.id = s.article_id
@@ -56,12 +64,14 @@ def write_database(out: Path) -> Path:
     with duckdb.connect(str(tmp)) as con:
         for table, schema in SCHEMAS.items():
             files = sorted((out / table).glob("part-*.parquet")) if (out / table).is_dir() else []
-            if files:
+            empty = schema.empty_table()  # noqa: F841 - read by DuckDB's replacement scan
+            con.execute(f"CREATE TABLE _{table}_columns AS SELECT * FROM empty")
+            if files:  # every column of the schema, also in partitions an older version wrote without it
                 glob = str((out / table).resolve() / "part-*.parquet").replace("'", "''")
-                con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{glob}', union_by_name = true)")
+                con.execute(f"CREATE VIEW {table} AS SELECT * FROM _{table}_columns UNION ALL BY NAME "
+                            f"SELECT * FROM read_parquet('{glob}', union_by_name = true)")  # fmt: skip
             else:
-                empty = schema.empty_table()  # noqa: F841 - read by DuckDB's replacement scan
-                con.execute(f"CREATE TABLE {table} AS SELECT * FROM empty")
+                con.execute(f"CREATE VIEW {table} AS SELECT * FROM _{table}_columns")
         for name, sql in QUESTION_VIEWS.items():
             con.execute(f"CREATE VIEW {name} AS {sql}")
     os.replace(tmp, path)

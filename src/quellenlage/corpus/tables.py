@@ -1,7 +1,9 @@
 """One analysed article as rows of the corpus tables: articles, attributions, sources, claims.
 
 The column lists are the tables' schemas (``SCHEMAS``, pyarrow): every partition file of a table
-has the same columns and types, so DuckDB reads them all with one glob.
+has the same columns and types, so DuckDB reads them all with one glob.  Every table has the
+article's ``language`` (ISO 639-1; in ``errors``, the language a text was refused for, if known),
+so that a question is asked per language.
 """
 
 from __future__ import annotations
@@ -30,24 +32,26 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("headline_findings", pa.list_(pa.string())), ("hedged_sentences", pa.int32()), ("longest_chain", pa.int32()),
     ]),
     "attributions": pa.schema([
-        ("article_id", pa.string()), ("attribution_id", pa.int32()), ("parent", pa.int32()), ("type", pa.string()),
-        ("medium", pa.string()), ("source_kind", pa.string()), ("source", pa.string()), ("cue", pa.string()),
-        ("message", pa.string()), ("hedged", pa.bool_()), ("rule", pa.string()), ("start", pa.int32()),
-        ("end", pa.int32()),
+        ("article_id", pa.string()), ("language", pa.string()), ("attribution_id", pa.int32()), ("parent", pa.int32()),
+        ("type", pa.string()), ("medium", pa.string()), ("source_kind", pa.string()), ("source", pa.string()),
+        ("cue", pa.string()), ("message", pa.string()), ("hedged", pa.bool_()), ("rule", pa.string()),
+        ("start", pa.int32()), ("end", pa.int32()),
     ]),
     "sources": pa.schema([
-        ("article_id", pa.string()), ("source_id", pa.int32()), ("source", pa.string()), ("source_norm", pa.string()),
-        ("kind", pa.string()), ("role", pa.string()), ("country", pa.string()), ("channels", pa.list_(pa.string())),
-        ("attributions", pa.int32()), ("hedged", pa.int32()), ("relayed_by", pa.list_(pa.string())),
+        ("article_id", pa.string()), ("language", pa.string()), ("source_id", pa.int32()), ("source", pa.string()),
+        ("source_norm", pa.string()), ("kind", pa.string()), ("role", pa.string()), ("country", pa.string()),
+        ("channels", pa.list_(pa.string())), ("attributions", pa.int32()), ("hedged", pa.int32()),
+        ("relayed_by", pa.list_(pa.string())),
     ]),
     "claims": pa.schema([
-        ("article_id", pa.string()), ("sentence", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
-        ("text", pa.string()), ("asserted_by", pa.string()), ("status", pa.string()),
+        ("article_id", pa.string()), ("language", pa.string()), ("sentence", pa.int32()), ("start", pa.int32()),
+        ("end", pa.int32()), ("text", pa.string()), ("asserted_by", pa.string()), ("status", pa.string()),
         ("source_ids", pa.list_(pa.int32())), ("attribution_ids", pa.list_(pa.int32())),
         ("triggers", pa.list_(pa.string())), ("checkworthy", pa.list_(pa.string())),
     ]),
     "errors": pa.schema([
         ("id", pa.string()), ("origin", pa.string()), ("code", pa.string()), ("message", pa.string()),
+        ("language", pa.string()),
     ]),
 }  # fmt: skip
 
@@ -103,14 +107,14 @@ def rows(record: Record, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
     }  # fmt: skip
     return {
         "articles": [article_row],
-        "attributions": [_attribution(record.id, a) for a in analysis.attributions],
-        "sources": _sources(record.id, analysis),
-        "claims": _claims(record.id, analysis),
+        "attributions": [{**_attribution(record.id, a), "language": meta.language} for a in analysis.attributions],
+        "sources": [{**row, "language": meta.language} for row in _sources(record.id, analysis)],
+        "claims": [{**row, "language": meta.language} for row in _claims(record.id, analysis)],
     }
 
 
-def error_row(record: Record, code: str, message: str) -> dict[str, Any]:
-    return {"id": record.id, "origin": record.origin, "code": code, "message": message}
+def error_row(record: Record, code: str, message: str, language: str | None = None) -> dict[str, Any]:
+    return {"id": record.id, "origin": record.origin, "code": code, "message": message, "language": language}
 
 
 def _attribution(article_id: str, a: Attribution) -> dict[str, Any]:

@@ -113,7 +113,7 @@ def run_partition(index: int, records: list[Record], spec: JobSpec) -> dict[str,
         try:
             analysis = analyse(record, spec)
         except QuellenlageError as exc:
-            tables["errors"].append(error_row(record, exc.code, exc.message))
+            tables["errors"].append(error_row(record, exc.code, exc.message, exc.fields.get("language")))
             continue
         except Exception as exc:  # a bug must not stop the run; it is recorded with its type
             tables["errors"].append(error_row(record, "internal", f"{type(exc).__name__}: {exc}"))

@@ -96,11 +96,13 @@ class Lexicon:
 
     def country_of(self, words: list[str]) -> str | None:
         """ISO code of the first country named in ``words`` by name or adjective ("kasachischen")."""
-        for word in words:
+        for k, word in enumerate(words):
             low = word.lower()
             for c in self.countries:
                 if low == c.name.lower() or (len(low) > len(c.adjective) and low.startswith(c.adjective)):
                     return c.iso
+                if " " in c.name and " ".join(words[k : k + c.name.count(" ") + 1]).lower() == c.name.lower():
+                    return c.iso  # a name of two or more words: "North Korea"
         return None
 
     def country_name(self, iso: str) -> str:

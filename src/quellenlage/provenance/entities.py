@@ -197,6 +197,14 @@ def _name_and_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], 
     words = _words(tokens)
     if not words:
         return [], []
+    if len(tokens) > 3 and tokens[-1].text == ")" and tokens[-3].text == "(" and is_acronym(tokens[-2].text):
+        # "North Korea's main news agency Korean Central News Agency (KCNA)": the name spelled out
+        # before its abbreviation, described by what comes before it
+        k = len(tokens) - 3
+        while k > 0 and tokens[k - 1].pos != "DET" and tokens[k - 1].text[:1].isupper():
+            k -= 1
+        if 0 < k < len(tokens) - 3:
+            return tokens[k:-3], _content(tokens[:k], lexicon)
     comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
     if comma is not None and comma > 0:
         head, tail = _words(tokens[:comma]), _words(tokens[comma + 1 :])
@@ -227,6 +235,9 @@ def _key(words: list[Token], lexicon: Lexicon) -> str:
 
 def _display(words: list[Token], lexicon: Lexicon) -> str:
     kept = _content(words, lexicon)
+    whole = " ".join(t.text for t in kept)
+    if " " in whole and (whole.lower() in lexicon.states or any(c.name == whole for c in lexicon.countries)):
+        return whole  # "United States": the adjective is part of the country's name
     if kept and kept[0].pos == "ADJ" and len(kept) > 1 and kept[-1].pos in ("PROPN", "NOUN"):
         kept = kept[1:] if kept[1].pos in ("PROPN", "NOUN") or len(kept) > 2 else kept
     return " ".join(t.text.strip(_QUOTES) for t in kept).strip()
@@ -305,6 +316,7 @@ class _SourceFinder:
 
     def __init__(self, analysis: Analysis, lexicon: Lexicon) -> None:
         self.analysis, self.lexicon = analysis, lexicon
+        self.by_id = {a.id: a for a in analysis.attributions}
         self.text = analysis.article.text
         self.index = TokenIndex(analysis.tokens)
         self.entities: list[_Entity] = []
@@ -431,8 +443,9 @@ class _SourceFinder:
 
     def add(self, att: Attribution) -> None:
         """Give the attribution its entity: the enclosing speaker's, a known one, or a new one."""
-        if att.parent is not None and att.parent in self.of_attribution:
-            self.of_attribution[att.id] = self.of_attribution[att.parent]
+        parent = self.by_id.get(att.parent) if att.parent is not None else None
+        if parent is not None and att.parent in self.of_attribution and att.source in ((), parent.source):
+            self.of_attribution[att.id] = self.of_attribution[att.parent]  # a quote within the speaker's words
             return
         tokens = self.source_tokens(att)
         if len(att.source) > 1 and tokens and tokens[0].span.start > att.source[0].start:  # a later part chosen
@@ -613,7 +626,9 @@ class _SourceFinder:
         at = words[0].span.start
         target: int | None = None
         pronoun = len(low) == 1 and low[0] in self.lexicon.word_list("personal_pronouns")
-        if att.source_kind is SourceKind.PRONOUN or pronoun or _is_age(low, self.lexicon):
+        if len(low) == 1 and low[0] in self.lexicon.word_list("body_pronouns"):
+            target = self.last_body_speaker(at)  # "it added": the outlet, body or state quoted last
+        elif att.source_kind is SourceKind.PRONOUN or pronoun or _is_age(low, self.lexicon):
             target = self.nearest_person(at, _gender(words[-1]))
         elif not any(t.pos == "PROPN" for t in words) and any(_is_role(w, self.lexicon) for w in low):
             target = _person_with_role(self.entities, low, self.lexicon)
@@ -861,6 +876,17 @@ class _SourceFinder:
             return None
         return best
 
+    def last_body_speaker(self, at: int) -> int | None:
+        """The outlet, organisation or state quoted last before ``at``, a few sentences back at most."""
+        best_at, best = -1, None
+        for k, e in enumerate(self.entities):
+            starts = [m.start for m in e.mentions if m.start < at]
+            if e.kind in _BODIES and e.attributions and starts and max(starts) > best_at:
+                best_at, best = max(starts), k
+        if best is None or self.sentence_index.at(at) - self.sentence_index.at(best_at) > _SPEAKER_REACH:
+            return None
+        return best
+
     def in_parentheses(self, word: str) -> int | None:
         """The index of the first token ``word`` that stands alone in parentheses ("(HZB)")."""
         tokens = self.analysis.tokens
@@ -982,6 +1008,7 @@ _SPEAKER_REACH = 5  # sentences back that a definite description still finds its
 _DESCRIBED = frozenset({SourceKind.UNKNOWN, SourceKind.PERSON, SourceKind.VAGUE})
 _PERSON_GENDERS = frozenset({"Masc", "Fem"})
 _BODIES = frozenset({SourceKind.ORGANISATION, SourceKind.STATE, SourceKind.MEDIA})
+_BODIES = frozenset({SourceKind.MEDIA, SourceKind.ORGANISATION, SourceKind.STATE})  # what "it" can speak for
 _UNTYPED = frozenset({SourceKind.UNKNOWN, SourceKind.ANONYMOUS, SourceKind.PRONOUN})  # a part that names no one
 _MAX_EXPANSION = 8  # words an abbreviation's spelled-out name may have
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET"})  # the parts of speech a spelled-out name runs over

@@ -61,6 +61,8 @@ def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
     words = _hedge_words(lexicon)
     tokens = analysis.tokens
     hedges: list[Hedge] = []
+    speaking = lexicon.word_list("vague_only_as_source")  # "people", "some": vague only where they speak
+    sources = [span for a in analysis.attributions for span in a.source] if speaking else []
     for sentence in analysis.sentences:
         s, e = sentence.token_start, sentence.token_end
         hearsay, subjunctive = reported_mood(tokens, s, e)
@@ -70,7 +72,8 @@ def find_hedges(analysis: Analysis) -> tuple[Hedge, ...]:
             hedges.append(Hedge(HedgeKind.SUBJUNCTIVE, tokens[i].span, sentence.index, tokens[i].text.lower()))
         for i in range(s, e):
             found = _lexical_hedge(tokens, i, e, words, lexicon)
-            if found is not None:
+            if found is not None and not (found[0] is HedgeKind.VAGUE_SOURCE and found[1] in speaking
+                                          and not any(span.contains(tokens[i].span) for span in sources)):
                 kind, lexeme, last = found
                 trigger = Span.of(analysis.article.text, tokens[i].span.start, tokens[last].span.end)
                 hedges.append(Hedge(kind, trigger, sentence.index, lexeme))

@@ -3,8 +3,9 @@
 A quotation of four or more words is speech.  Where a sentence-level finding already reads part
 of it as content ("“…,” he said" parsed as a parenthetical), that finding's content grows to the
 whole quotation, across sentences.  Otherwise the frame is looked for right after the quotation
-("“…,” said Smith." / "“…” he added.") and then before it in the same sentence or a sentence that
-ends in a colon ("She tweeted: “…”").  A quotation with no frame keeps the speaker of the
+("“…,” said Smith." / "“…” he added."; the noun phrase right after the verb is its subject,
+however the parse attached it) and then before it in the same sentence or a sentence that ends
+in a colon ("She tweeted: “…”").  A quotation with no frame keeps the speaker of the
 quotation before it in the same or the previous paragraph (free direct speech).
 """
 
@@ -64,6 +65,8 @@ def _frame_after(quote: Quote, view: SentenceView, span: list[int]) -> Draft | N
     for v in rest:
         cue = view.cue(v)
         source = _source(view, v) if cue is not None else []
+        if cue is not None and not (source and set(source) <= set(rest)):
+            source = [k for k in view.np_after_verb(v) if k in rest]  # "…,” said KCNA: subject after the verb
         if cue is not None and source and set(source) <= set(rest):
             return Draft(AttributionType.DIRECT, Medium.SPEECH, span, cue=_cue(view, v, source, span), source=source,
                          frame=rest, rule=R.QUOTE_SAID_X.id, priority=R.QUOTE_SAID_X.priority,

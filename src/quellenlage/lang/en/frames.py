@@ -56,8 +56,11 @@ def _inside_quote(view: SentenceView, i: int) -> bool:
 
 def _source(view: SentenceView, v: int) -> list[int]:
     """The speaker of cue verb ``v``: the agent of a passive ("was reported by X"), else its subject,
-    else the subject of the verb it depends on ("Trump tweeted, saying …", "X wants to tell …")."""
-    for _ in range(3):
+    else the subject of the verb a non-finite one depends on ("Trump tweeted, saying …", "X wants
+    to tell …"); a finite verb the parse left without a subject takes the noun phrase right before
+    it ("The broadcasts began on August 10 and South Korea says …")."""
+    finite = LEXICON.tags("finite")
+    for step in range(3):
         if view.is_passive(v):
             return view.agent(v)
         for k in view.children(v, "nsubj"):
@@ -66,10 +69,36 @@ def _source(view: SentenceView, v: int) -> list[int]:
                 phrase = view.trim(phrase[1:])  # "and Breitbart News", "as Joel Pollak" (the parse ran on)
             return phrase
         head = view.tok(v).head
+        if step == 0 and view.tok(v).tag in finite and view.tok(v).dep != "conj":
+            return _phrase_before(view, v)
         if view.tok(v).dep not in _CHAINED or not view.start <= head < view.end or head == v:
             return []
         v = head
     return []
+
+
+def _phrase_before(view: SentenceView, v: int) -> list[int]:
+    """The noun phrase that ends right before token ``v`` and opens after a conjunction, a comma or
+    the sentence's start; none where a verb or preposition comes first."""
+    k = v - 1
+    while k >= view.start and view.tok(k).pos in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"):
+        k -= 1
+    phrase = list(range(k + 1, v))
+    opens = k < view.start or view.tok(k).pos in ("CCONJ", "SCONJ", "PUNCT")
+    if not opens or not any(view.tok(i).pos in ("PROPN", "NOUN", "PRON") for i in phrase):
+        return []
+    return phrase
+
+
+def _speaker(view: SentenceView, v: int, message: Sequence[int]) -> list[int]:
+    """The source of cue verb ``v`` for ``message``: its subject (``_source``), unless that lies in
+    the message, where an inverted frame's subject comes right after the verb ("…,” added KCNA",
+    however the parse attached it)."""
+    source = _source(view, v)
+    if source and not set(source) & set(message):
+        return source
+    after = view.np_after_verb(v)
+    return after if after and not set(after) & set(message) and v > max(message, default=v) else []
 
 
 def verb_complement(view: SentenceView) -> list[Draft]:
@@ -83,13 +112,16 @@ def verb_complement(view: SentenceView) -> list[Draft]:
         infinitives = [k for k in view.children(v, "xcomp") if view.tok(k).pos in ("VERB", "AUX")]
         if not comps and infinitives:  # "wants to triple …", "urged supporters to monitor …" (with its object)
             comps = [k for k in view.children(v, "obj") if k < infinitives[0]] + infinitives
+        subjects = [k for k in view.children(v, "nsubj") if view.tok(k).pos in _NOMINAL]
         if comps:
             message = _message(view, [i for c in comps for i in view.subtree(c)])
+        elif subjects and view.is_passive(v):  # "No injuries were reported": what was reported is the subject
+            message = _message(view, view.subtree(subjects[0]))
         else:
             message = _surface_complement(view, v, quotation=not cue.act)
         if not message:
             continue
-        source = _source(view, v)
+        source = _speaker(view, v, message)
         direct = view.is_quote(message[0]) or (message[0] > view.start and view.is_quote(message[0] - 1))
         drafts.append(Draft(
             AttributionType.DIRECT if direct else AttributionType.INDIRECT,
@@ -136,7 +168,7 @@ def inverted(view: SentenceView) -> list[Draft]:
         message = _message(view, view.subtree(head), exclude=frame)
         if not message or (view.tok(v).dep != "parataxis" and v < message[0]):
             continue
-        source = _source(view, v)
+        source = _speaker(view, v, message)
         direct = view.is_quote(message[0]) or view.is_quote(message[-1])
         return [Draft(
             AttributionType.DIRECT if direct else AttributionType.INDIRECT,
@@ -167,10 +199,29 @@ def according_to(view: SentenceView) -> list[Draft]:
         message = [k for k in message if k != end]
         if not message:
             continue
-        return [Draft(AttributionType.INDIRECT, LEXICON.source_noun_medium(view.tok(source[-1]).text)
+        outer = Draft(AttributionType.INDIRECT, LEXICON.source_noun_medium(view.tok(source[-1]).text)
                       or Medium.SPEECH_OR_WRITING, view.trim(message), cue=[i, i + 1], source=source, frame=frame,
-                      rule=R.ACCORDING_TO.id, priority=R.ACCORDING_TO.priority)]  # fmt: skip
+                      rule=R.ACCORDING_TO.id, priority=R.ACCORDING_TO.priority)  # fmt: skip
+        relayed = _relayed(view, outer)
+        return [outer] if relayed is None else [outer, relayed]
     return []
+
+
+def _relayed(view: SentenceView, outer: Draft) -> Draft | None:
+    """``According to Yonhap, quoting KCNA, …``: the source the outlet relays, between commas right
+    after it, as a finding nested in the outlet's (the chain outlet → outlet)."""
+    k = outer.message[0]
+    if view.low(k) not in LEXICON.word_list("relay_verbs") or k - max(outer.source) > 2:
+        return None
+    segment = next((seg for seg in view.segments() if k in seg), [])
+    source = view.trim([m for m in segment if m > k])
+    if source and sum(view.low(m) == "(" for m in source) > sum(view.low(m) == ")" for m in source):
+        source.append(source[-1] + 1)  # the closing parenthesis of "(KCNA)"
+    message = view.trim([m for m in outer.message if m > max(segment)])
+    if not source or not message:
+        return None
+    return Draft(outer.type, outer.medium, message, cue=[k], source=source, frame=sorted({k, *source}),
+                 rule=R.RELAYED.id, priority=R.RELAYED.priority, parent=outer)  # fmt: skip
 
 
 def speech_act(view: SentenceView) -> list[Draft]:

@@ -167,11 +167,13 @@ async function buildRequest() {
     if (!file) return null;
     const form = new FormData();
     form.append("file", file);
+    form.append("lang", $("#article-lang").value);
     return { path: "/v1/analyze/upload", form, name: file.name };
   }
   const value = (tab === "url" ? $("#url") : $("#text")).value;
   if (!value.trim()) return null;
-  return { path: "/v1/analyze", json: { [tab]: value }, name: "artikel" };
+  // the article's language (detected, or as chosen); the interface language is LANG, a separate choice
+  return { path: "/v1/analyze", json: { [tab]: value, lang: $("#article-lang").value }, name: "artikel" };
 }
 
 async function send(req, format) {
