@@ -109,3 +109,21 @@ def test_english_sources_are_typed_and_resolved(english: Pipeline, text: str, na
 def test_generic_words_are_vague_sources_only_where_they_speak(english: Pipeline, text: str, vague: list[str]) -> None:
     hedges = _read(english, text).hedges
     assert [h.trigger.text for h in hedges if h.kind.value == "vague_source"] == vague
+
+
+_BODY = ("The transport minister said on Monday that the old bridge over the river will close in May. "
+         "Engineers found cracks in two of its pillars last year.")
+
+
+@pytest.mark.parametrize(
+    ("headline", "verdict"),
+    [
+        ("Minister says the bridge will close in May", "supported"),  # the headline names who says it
+        ("Bridge to close in May: minister", "supported"),  # the colon convention
+        ("Bridge could close in May", "supported"),  # hedged as the body is
+        ("Bridge will close in May", "stronger_than_body"),  # "May" the month is no modal
+    ],
+)  # fmt: skip
+def test_english_headline_conventions(english: Pipeline, headline: str, verdict: str) -> None:
+    check = english(ingest.from_text(f"{headline}\n\n{_BODY}\n", lang="en")).headline
+    assert check is not None and check.verdict.value == verdict

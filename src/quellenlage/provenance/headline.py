@@ -162,7 +162,8 @@ def _is_marked(tokens: list[Token], lexicon: Lexicon) -> bool:
     """Whether the headline itself signals attribution or doubt (soll, angeblich, quotes, laut), names
     who says it with a verb of saying ("Bayern fordert höhere Erlösobergrenzen"), or is a demand in the
     infinitive, not a statement ("Kinderbetreuung flächendeckend ausbauen")."""
-    words = {t.text.lower() for t in tokens}
+    # a name inside the headline is no doubt word: "May" the month, not the modal
+    words = {t.text.lower() for k, t in enumerate(tokens) if not (k and t.pos == "PROPN" and t.text[:1].isupper())}
     if words & (lexicon.word_list("headline_doubt_words") | {"?"}) or any(
         t.text in lexicon.language.quote_characters or t.text.lower() in lexicon.hedge_words for t in tokens
     ):
