@@ -72,7 +72,7 @@ factory = "parser"
 @architectures = "spacy.TransitionBasedParser.v2"
 state_type = "parser"
 extra_state_tokens = false
-hidden_width = 64
+hidden_width = {parser_hidden}
 maxout_pieces = 2
 use_upper = true
 nO = null
@@ -108,10 +108,11 @@ RECIPES = {
 
 
 def _config(lang: str, recipe: dict[str, Any], width: int = 96, depth: int = 4,
-            rows: tuple[int, ...] = (5000, 1000, 2500, 2500)) -> str:
+            rows: tuple[int, ...] = (5000, 1000, 2500, 2500), parser_hidden: int = 64) -> str:
     """The training config: the shared head and training loop (``spacy_config``) around the tagger,
     morphologizer and parser, with the network's size and the recipe's training length."""
-    return config(lang, ["tok2vec", "tagger", "morphologizer", "parser"], COMPONENTS, SCORE_WEIGHTS,
+    components = COMPONENTS.replace("{parser_hidden}", str(parser_hidden))
+    return config(lang, ["tok2vec", "tagger", "morphologizer", "parser"], components, SCORE_WEIGHTS,
                   width=width, depth=depth, rows=rows, max_steps=recipe["max_steps"],
                   eval_frequency=recipe["eval_frequency"], patience=recipe["patience"])  # fmt: skip
 
@@ -125,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--depth", type=int, default=4, help="tok2vec depth (the shipped models: 4)")
     parser.add_argument("--rows", type=int, nargs=4, default=None, metavar=("NORM", "PREFIX", "SUFFIX", "SHAPE"),
                         help="hash-embedding rows per attribute (default: the recipe's, 5000 1000 2500 2500)")
+    parser.add_argument("--parser-hidden", type=int, default=64, help="the parser's hidden width (shipped: 64)")
     parser.add_argument("--target", type=Path, default=None,
                         help="where the model goes (default: the package's lang/<lang>/models/<lang>_ud)")
     parser.add_argument("--package-only", action="store_true",
@@ -139,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         docs = [d for name, keep in recipe[split] for d in _convert(ud / name, keep)]
         DocBin(docs=docs).to_disk(work / f"{split}.spacy")
     rows = tuple(args.rows) if args.rows else (5000, 1000, 2500, 2500)
-    (work / "config.cfg").write_text(_config(args.lang, recipe, args.width, args.depth, rows), encoding="utf-8")
+    text = _config(args.lang, recipe, args.width, args.depth, rows, args.parser_hidden)
+    (work / "config.cfg").write_text(text, encoding="utf-8")
     cmd = [
         sys.executable, "-m", "spacy", "train", str(work / "config.cfg"), "--output", str(work / "out"),
         "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"),

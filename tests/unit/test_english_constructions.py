@@ -47,6 +47,20 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
          "the strikes will go on"),
         # a passive: what was reported is its subject, and no one is named
         ("No injuries were reported in the attacks.", "", "were reported", "No injuries"),
+        # a name and a colon open a headline: the name says what follows
+        ("John McCain: Populist anger appeals to the bad angels of our nature", "John McCain", ":",
+         "Populist anger appeals to the bad angels of our nature"),
+        # the clause the parse hung on whom "told" addresses, as if a relative clause
+        ("A producer told The New York Times Tuesday morning that Trump canceled the interview.", "A producer",
+         "told", "that Trump canceled the interview"),
+        ("Ryan told a news conference they are planting the seeds.", "Ryan", "told", "they are planting the seeds"),
+        # the parser may not split a sentence at a closing quotation mark: the title is part of the name
+        ("Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said the plan was dead.",
+         "Rep. Darrell Issa", "said", "the plan was dead"),
+        # a present participle is no passive; the preposition of "call for" is the cue's
+        ("Clinton is calling for the United States to step up its efforts.", "Clinton", "is calling for",
+         "the United States to step up its efforts"),
+        ("The senator responded: the plan is dead.", "The senator", "responded:", "the plan is dead"),
     ],
 )  # fmt: skip
 def test_english_constructions(english: Pipeline, sentence: str, source: str, cue: str, content: str) -> None:
@@ -127,3 +141,16 @@ _BODY = ("The transport minister said on Monday that the old bridge over the riv
 def test_english_headline_conventions(english: Pipeline, headline: str, verdict: str) -> None:
     check = english(ingest.from_text(f"{headline}\n\n{_BODY}\n", lang="en")).headline
     assert check is not None and check.verdict.value == verdict
+
+
+def test_a_quotation_that_goes_on_after_its_frame_is_one_content(english: Pipeline) -> None:
+    # PolNeAR's convention: “A,” X said. “B.” is one statement in parts
+    text = "“We will win,” the candidate said on Friday.\n\n“Nobody can stop us now and nobody will.”"
+    (att,) = [a for a in _read(english, text).attributions if a.parent is None]
+    assert [s.text for s in att.message] == ["“We will win,”", "“Nobody can stop us now and nobody will.”"]
+    assert _text(att.source) == "the candidate"
+
+
+@pytest.mark.parametrize("text", ["Update: The road to the airport is closed", "width: 100% of the page"])
+def test_a_label_before_a_colon_is_no_speaker(english: Pipeline, text: str) -> None:
+    assert not _read(english, text).attributions

@@ -241,7 +241,7 @@ class SentenceView:
             tok.feature("VerbForm") == "Part"
             or tok.tag in self.closed.participle_tags
             or (tok.feature("Tense") == "Past" and tok.feature("Mood") is None and tok.feature("VerbForm") is None)
-        )
+        ) and tok.feature("Tense") != "Pres"  # a present participle is no passive: "is calling for …"
         auxiliaries = self.closed.passive_auxiliaries
         werden = [k for k in self.children(i, "aux", "aux:pass") if self.tokens[k].lemma.lower() in auxiliaries]
         # "wird … berichtet" with the participle read as the finite form it is spelled like: the

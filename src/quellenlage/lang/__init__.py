@@ -62,6 +62,9 @@ class Language:
     #: characters the tagger's training data writes otherwise (English UD writes "'s", not "’s"):
     #: the tagger sees the replacement, the article text never changes
     tagger_characters: tuple[tuple[str, str], ...] = ()
+    #: whether the parser must keep each sentence of the segmenter whole (one root): English's split
+    #: sentences at closing quotation marks; German's measured mixed (docs/ENGLISH.md, session 25)
+    one_root: bool = False
 
     @property
     def lexicon(self) -> Lexicon:

@@ -53,7 +53,12 @@ def tag(sentences: Sequence[Sentence], tokens: Sequence[Token], language: Langua
             sent_tokens = tokens[sentence.token_start : sentence.token_end]
             words = [language.tagger_form(t.text) for t in sent_tokens]
             spaces = [a.span.end < b.span.start for a, b in itertools.pairwise(sent_tokens)] + [False]
-            docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
+            # one sentence, one root where the language asks for it: the parser may not split it again
+            # (English's did at a closing quotation mark, '” Rep. Darrell Issa said …' as three sentences)
+            starts: list[bool | int | None] | None = (
+                [True, *([False] * (len(words) - 1))] if language.one_root else None
+            )
+            docs.append(Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts))
         for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=_BATCH), strict=True):
             base = sentence.token_start
             for tok, spacy_tok in zip(tokens[base : sentence.token_end], doc, strict=True):

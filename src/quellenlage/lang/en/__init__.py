@@ -17,4 +17,5 @@ LANGUAGE = Language(
     tagger_model="en_ud",
     attribution_model=None,
     tagger_characters=(("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')),
+    one_root=True,
 )

@@ -5,8 +5,10 @@ of it as content ("“…,” he said" parsed as a parenthetical), that finding'
 whole quotation, across sentences.  Otherwise the frame is looked for right after the quotation
 ("“…,” said Smith." / "“…” he added."; the noun phrase right after the verb is its subject,
 however the parse attached it) and then before it in the same sentence or a sentence that ends
-in a colon ("She tweeted: “…”").  A quotation with no frame keeps the speaker of the
-quotation before it in the same or the previous paragraph (free direct speech).
+in a colon ("She tweeted: “…”").  A quotation with no frame that goes on with a direct quotation, in the
+same or the next paragraph, with no finding between them, is more of that quotation's content
+(PolNeAR's convention: one statement in parts); otherwise it keeps the speaker of the quotation
+before it (free direct speech).
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ def quote_drafts(
     for quote in sorted((q for q in quotes if q.depth == 0), key=lambda q: q.open):
         span = list(range(quote.open, quote.close + 1))
         words = [i for i in quote.inner if analysis.tokens[i].pos != "PUNCT"]
-        if len(words) < _LONG or is_name(analysis, quote):
-            continue
         inside = set(span)
         owner = next((d for d in drafts + out if inside & set(d.message) and not inside & set(d.cue)), None)
+        if len(words) < _LONG or is_name(analysis, quote):
+            if owner is not None and owner.type is AttributionType.DIRECT and set(owner.message) <= inside:
+                last = owner  # "“We will win,” she said": a short quotation a finding has whole is speech
+            continue
         if owner is not None:
             owner.message = sorted(set(owner.message) | inside)
             if owner.type is AttributionType.INDIRECT and set(owner.message) <= inside:
@@ -48,6 +52,9 @@ def quote_drafts(
             _frame_before(quote, opening, view_of, span) if opening else None
         )
         if draft is None and last is not None and last.source and _near(analysis, last, quote):
+            if _continues(last, quote, drafts + out):  # “…,” X said. “…” — one statement in parts
+                last.message = sorted(set(last.message) | inside)
+                continue
             draft = Draft(AttributionType.DIRECT, Medium.SPEECH, span, source=list(last.source),
                           rule=R.FREE_DIRECT_QUOTE.id, priority=R.FREE_DIRECT_QUOTE.priority)  # fmt: skip
         if draft is not None:
@@ -92,6 +99,16 @@ def _frame_before(quote: Quote, view: SentenceView, view_of: dict[int, SentenceV
                          source=source, frame=before, rule=R.X_SAID_QUOTE.id, priority=R.X_SAID_QUOTE.priority,
                          distancing=cue.distancing)  # fmt: skip
     return None
+
+
+def _continues(last: Draft, quote: Quote, findings: list[Draft]) -> bool:
+    """Whether a quotation with no frame goes on with the direct quotation before it: that one is a
+    quotation, and no other finding stands between them (PolNeAR annotates “A,” X said. “B.” as one
+    attribution whose content is A and B)."""
+    if last.type is not AttributionType.DIRECT or not last.message:
+        return False
+    end = max(last.message)
+    return not any(d is not last and d.message and end < min(d.message) < quote.open for d in findings)
 
 
 def _near(analysis: Analysis, draft: Draft, quote: Quote) -> bool:

@@ -46,6 +46,13 @@ def _cue(view: SentenceView, v: int, source: Sequence[int], message: Sequence[in
     for k in view.children(v, *_CUE_MODIFIERS):
         if k not in taken and not view.is_punct(k) and abs(k - v) <= 3:
             cue.add(k)
+    after = max(cue) + 1
+    if after + 1 < view.end and view.low(after) in LEXICON.word_list("content_prepositions") and min(
+        message, default=-1) == after + 1:
+        cue.add(after)  # "is calling for the United States to …", "focuses on"
+        after += 1
+    if after < view.end and after not in taken and view.low(after) in (":", ";") and after + 1 in taken:
+        cue.add(after)  # "responded: …" — PolNeAR counts the colon that introduces the content to the cue
     return sorted(cue)
 
 
@@ -108,13 +115,17 @@ def verb_complement(view: SentenceView) -> list[Draft]:
         cue = view.cue(v)
         if cue is None or view.tok(v).pos != "VERB" or _inside_quote(view, v):
             continue
-        comps = view.children(v, "ccomp", "csubj")
+        comps = view.children(v, "ccomp", "csubj") or _clause_of_hearer(view, v)
         infinitives = [k for k in view.children(v, "xcomp") if view.tok(k).pos in ("VERB", "AUX")]
         if not comps and infinitives:  # "wants to triple …", "urged supporters to monitor …" (with its object)
-            comps = [k for k in view.children(v, "obj") if k < infinitives[0]] + infinitives
+            prepositions = LEXICON.word_list("content_prepositions")  # "calling for the United States to …"
+            comps = [k for k in view.children(v, "obj", "obl") if k < infinitives[0] and (
+                view.tok(k).dep == "obj" or any(view.low(c) in prepositions for c in view.children(k, "case")))]
+            comps += infinitives
         subjects = [k for k in view.children(v, "nsubj") if view.tok(k).pos in _NOMINAL]
         if comps:
-            message = _message(view, [i for c in comps for i in view.subtree(c)])
+            cases = [c for k in comps if view.tok(k).dep == "obl" for c in view.children(k, "case")]
+            message = _message(view, [i for c in comps for i in view.subtree(c)], exclude=cases)
         elif subjects and view.is_passive(v):  # "No injuries were reported": what was reported is the subject
             message = _message(view, view.subtree(subjects[0]))
         else:
@@ -130,6 +141,18 @@ def verb_complement(view: SentenceView) -> list[Draft]:
             distancing=cue.distancing,
         ))  # fmt: skip
     return drafts
+
+
+def _clause_of_hearer(view: SentenceView, v: int) -> list[int]:
+    """``told The New York Times Tuesday morning that Trump canceled …``: a clause opened by "that" or
+    by a subject of its own (no relative pronoun) that the parse hung on whom a verb of telling
+    addresses, as if a relative clause, is what was told."""
+    if view.verb_lemma(v) not in LEXICON.word_list("addressing_verbs"):
+        return []
+    complementizers, relatives = LEXICON.word_list("complementizers"), LEXICON.word_list("relative_pronouns")
+    return [k for o in view.children(v, "iobj", "obj") for k in view.children(o, "acl") if k > o and (
+        any(view.low(m) in complementizers for m in view.children(k, "mark"))
+        or any(view.low(n) not in relatives for n in view.children(k, "nsubj")))]  # "told a news conference they are …"
 
 
 def _surface_complement(view: SentenceView, v: int, quotation: bool = True) -> list[int]:
@@ -323,4 +346,29 @@ def _addressee(view: SentenceView, v: int) -> list[int]:
     return []
 
 
-HANDLERS = (according_to, verb_complement, inverted, speech_act, noun_complement)
+_COLON_NAME = 6  # words of a name before a colon that introduces what it says ("Dr. Ben Carson: …")
+
+
+def colon_speaker(view: SentenceView) -> list[Draft]:
+    """``John McCain: Populist anger appeals to …`` — a sentence (mostly a headline) that opens with a
+    name and a colon: the name says what follows.  A label ("Update:", "Watch:") is no speaker."""
+    colon = next((k for k in range(view.start, min(view.end, view.start + _COLON_NAME + 1)) if view.low(k) == ":"),
+                 None)  # fmt: skip
+    if colon is None or colon == view.start or not view.tok(view.start).text[:1].isupper():
+        return []  # "width: 100%" (style sheets in scraped text) is no name
+    name = list(range(view.start, colon))
+    if not all(view.tok(k).pos in (*_NOMINAL, "DET", "ADJ", "PART", "PUNCT") for k in name):
+        return []
+    if not any(view.tok(k).pos in ("PROPN", "NOUN") for k in name) or any(
+        view.low(k) in LEXICON.word_list("colon_labels") for k in name
+    ):
+        return []
+    end = view.final_punct() or view.end
+    message = view.trim(list(range(colon + 1, end)))
+    if len(message) < 2:
+        return []
+    return [Draft(AttributionType.INDIRECT, Medium.SPEECH_OR_WRITING, message, cue=[colon], source=view.trim(name),
+                  frame=[*name, colon], rule=R.COLON_SPEAKER.id, priority=R.COLON_SPEAKER.priority)]  # fmt: skip
+
+
+HANDLERS = (according_to, verb_complement, inverted, speech_act, noun_complement, colon_speaker)
