@@ -61,6 +61,17 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
         ("Clinton is calling for the United States to step up its efforts.", "Clinton", "is calling for",
          "the United States to step up its efforts"),
         ("The senator responded: the plan is dead.", "The senator", "responded:", "the plan is dead"),
+        # the quotation a frame follows closely, whatever the parse made of the verb; the hearer is no content
+        ("“But I think laying out the facts raises serious issues about Russian interference in our elections, "
+         "in our democracy,” Clinton told Fox in the interview, taped Saturday.", "Clinton", "told",
+         "“But I think laying out the facts raises serious issues about Russian interference in our elections, "
+         "in our democracy,”"),
+        ("People should provide evidence for their accusations and not wave around speculative words, he told "
+         "reporters.", "he", "told",
+         "People should provide evidence for their accusations and not wave around speculative words"),
+        # '' as quotation marks (the New York Times in PolNeAR)
+        ("''We finally may be seeing some wage acceleration,'' the economist Jared Bernstein wrote on his blog.",
+         "Jared Bernstein", "wrote", "''We finally may be seeing some wage acceleration,''"),
     ],
 )  # fmt: skip
 def test_english_constructions(english: Pipeline, sentence: str, source: str, cue: str, content: str) -> None:
@@ -151,6 +162,7 @@ def test_a_quotation_that_goes_on_after_its_frame_is_one_content(english: Pipeli
     assert _text(att.source) == "the candidate"
 
 
-@pytest.mark.parametrize("text", ["Update: The road to the airport is closed", "width: 100% of the page"])
+@pytest.mark.parametrize("text", ["Update: The road to the airport is closed", "width: 100% of the page",
+                                  "The campaign raised $20 million in March."])  # raising money says nothing
 def test_a_label_before_a_colon_is_no_speaker(english: Pipeline, text: str) -> None:
     assert not _read(english, text).attributions

@@ -58,7 +58,7 @@ def find_quotes(analysis: Analysis) -> tuple[list[Quote], list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     tokens = analysis.tokens
     language = lang.of(analysis.article)
-    open_for, reversible = dict(language.quote_marks), language.reversible_quotes
+    open_for, reversible, straight = dict(language.quote_marks), language.reversible_quotes, language.straight_quotes
     closers = frozenset("".join(open_for.values()))
     by_block: dict[int, list[int]] = {}
     for sentence in analysis.sentences:
@@ -67,13 +67,13 @@ def find_quotes(analysis: Analysis) -> tuple[list[Quote], list[Diagnostic]]:
         stack: list[tuple[str, int]] = []
         for i in indices:
             mark = tokens[i].text
-            if len(mark) != 1:
-                continue
-            if mark == '"':
-                if stack and stack[-1][0] == '"':
+            if mark in straight:
+                if stack and stack[-1][0] == mark:
                     _close(stack, i, quotes)
                 else:
                     stack.append((mark, i))
+            elif len(mark) != 1:
+                continue
             elif stack and mark in open_for.get(stack[-1][0], ""):
                 _close(stack, i, quotes)
             elif mark in open_for and not (mark in reversible and _closes_any(stack, mark, open_for)):

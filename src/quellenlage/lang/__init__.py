@@ -59,6 +59,9 @@ class Language:
     #: each opening quotation mark with the marks that close it, and the marks that run either way
     quote_marks: tuple[tuple[str, str], ...] = EUROPEAN_QUOTES
     reversible_quotes: str = REVERSIBLE_QUOTES
+    #: marks that open and close alike, one token each: the straight '"', and in English the "''"
+    #: some newspapers set (the New York Times in PolNeAR: ''We will win,'' he said)
+    straight_quotes: tuple[str, ...] = ('"',)
     #: characters the tagger's training data writes otherwise (English UD writes "'s", not "’s"):
     #: the tagger sees the replacement, the article text never changes
     tagger_characters: tuple[tuple[str, str], ...] = ()

@@ -16,6 +16,7 @@ LANGUAGE = Language(
     lemmatizer="en",
     tagger_model="en_ud",
     attribution_model=None,
-    tagger_characters=(("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')),
+    tagger_characters=(("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("''", '"')),
     one_root=True,
+    straight_quotes=('"', "''"),
 )

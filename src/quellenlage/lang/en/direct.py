@@ -21,7 +21,7 @@ from . import rules as R
 from .frames import _cue, _source
 
 _LONG = 4
-_FRAME_AFTER = 8  # tokens after a quotation that can still be its frame ("he said on Friday")
+_FRAME_AFTER = 12  # tokens after a quotation that can still be its frame ("Clinton told Fox in the interview, taped …")
 
 
 def quote_drafts(

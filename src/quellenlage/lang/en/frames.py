@@ -129,7 +129,7 @@ def verb_complement(view: SentenceView) -> list[Draft]:
         elif subjects and view.is_passive(v):  # "No injuries were reported": what was reported is the subject
             message = _message(view, view.subtree(subjects[0]))
         else:
-            message = _surface_complement(view, v, quotation=not cue.act)
+            message = _surface_complement(view, v)
         if not message:
             continue
         source = _speaker(view, v, message)
@@ -155,13 +155,13 @@ def _clause_of_hearer(view: SentenceView, v: int) -> list[int]:
         or any(view.low(n) not in relatives for n in view.children(k, "nsubj")))]  # "told a news conference they are …"
 
 
-def _surface_complement(view: SentenceView, v: int, quotation: bool = True) -> list[int]:
+def _surface_complement(view: SentenceView, v: int) -> list[int]:
     """Where the parse gives a cue verb no complement: the quotation the sentence opens with when
     the verb follows it closely ("“…,” Clinton said on Thursday"), else the rest of the sentence
     after the verb (and after whom it addresses: "told reporters …") when it is a clause ("McCain
     says the movement appeals to …")."""
     quotes = [k for k in range(view.start, v) if view.is_quote(k)]
-    if quotation and len(quotes) >= 2 and quotes[0] == view.start and v - quotes[-1] <= _QUOTE_TO_VERB:
+    if len(quotes) >= 2 and quotes[0] == view.start and v - quotes[-1] <= _QUOTE_TO_VERB:
         return list(range(quotes[0], quotes[-1] + 1))
     end = view.final_punct() or view.end
     k = v + 1
@@ -183,7 +183,8 @@ def inverted(view: SentenceView) -> list[Draft]:
         head = view.tok(v).head
         if cue is None or view.tok(v).dep not in ("parataxis", "advcl", "conj") or not view.start <= head < view.end:
             continue
-        if view.children(v, "ccomp", "csubj", "obj") or _inside_quote(view, v):
+        hearer = view.verb_lemma(v) in LEXICON.word_list("addressing_verbs")  # "…, he told reporters"
+        if view.children(v, "ccomp", "csubj", *(() if hearer else ("obj",))) or _inside_quote(view, v):
             continue  # it has a complement of its own: not a parenthetical frame
         frame = view.subtree(v)
         if view.tok(v).dep != "parataxis" and not (frame[0] > view.start and view.low(frame[0] - 1) == ","):
