@@ -69,6 +69,16 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
         ("People should provide evidence for their accusations and not wave around speculative words, he told "
          "reporters.", "he", "told",
          "People should provide evidence for their accusations and not wave around speculative words"),
+        # when and where it was said is no content
+        ("Netanyahu said last week in Tel Aviv, “Israel is the center of the digital future and we will stay.”",
+         "Netanyahu", "said", "“Israel is the center of the digital future and we will stay.”"),
+        # what an act is about belongs to its content
+        ("Clinton accused Grassley of trying to keep the seat empty.", "Clinton", "accused",
+         "Grassley of trying to keep the seat empty"),
+        ("She criticized Trump for calling himself the king of debt.", "She", "criticized",
+         "Trump for calling himself the king of debt"),
+        # a past form the lemmatiser does not know ("thanked" → "thanke") is still the lexicon's verb
+        ("Trump thanked his supporters in Iowa.", "Trump", "thanked", "his supporters"),
         # '' as quotation marks (the New York Times in PolNeAR)
         ("''We finally may be seeing some wage acceleration,'' the economist Jared Bernstein wrote on his blog.",
          "Jared Bernstein", "wrote", "''We finally may be seeing some wage acceleration,''"),
@@ -152,6 +162,17 @@ _BODY = ("The transport minister said on Monday that the old bridge over the riv
 def test_english_headline_conventions(english: Pipeline, headline: str, verdict: str) -> None:
     check = english(ingest.from_text(f"{headline}\n\n{_BODY}\n", lang="en")).headline
     assert check is not None and check.verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“We will fight,” said Smith, “and we will win this war.”",
+     "“My advice was not to do it,” he said, “it did not seem the right way to start.”"],
+)  # fmt: skip
+def test_a_quotation_interrupted_by_its_frame_is_one_content(english: Pipeline, text: str) -> None:
+    (att,) = [a for a in _read(english, text).attributions if a.parent is None]
+    quotes = [s.text for s in att.message]
+    assert len(quotes) == 2 and all(q.startswith("“") and q.endswith("”") for q in quotes)
 
 
 def test_a_quotation_that_goes_on_after_its_frame_is_one_content(english: Pipeline) -> None:

@@ -7,6 +7,7 @@ ships).  Offered to users since session 25; its measured accuracy is in docs/ENG
 from __future__ import annotations
 
 from .. import Language
+from .repair import repair_tags
 
 LANGUAGE = Language(
     code="en",
@@ -19,4 +20,5 @@ LANGUAGE = Language(
     tagger_characters=(("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("''", '"')),
     one_root=True,
     straight_quotes=('"', "''"),
+    repair_tags=repair_tags,
 )

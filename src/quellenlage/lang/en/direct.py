@@ -41,10 +41,13 @@ def quote_drafts(
                 last = owner  # "“We will win,” she said": a short quotation a finding has whole is speech
             continue
         if owner is not None:
-            owner.message = sorted(set(owner.message) | inside)
+            owner.message = _runs(analysis, set(owner.message) | inside)
             if owner.type is AttributionType.INDIRECT and set(owner.message) <= inside:
                 owner.type, owner.medium = AttributionType.DIRECT, Medium.SPEECH
             last = owner
+            continue
+        if last is not None and _interrupted(analysis, last, quote):  # “A,” he said, “B.”: one statement
+            last.message = _runs(analysis, set(last.message) | inside)
             continue
         view = view_of.get(analysis.tokens[quote.close].sentence)
         opening = view_of.get(analysis.tokens[quote.open].sentence)
@@ -53,7 +56,7 @@ def quote_drafts(
         )
         if draft is None and last is not None and last.source and _near(analysis, last, quote):
             if _continues(last, quote, drafts + out):  # “…,” X said. “…” — one statement in parts
-                last.message = sorted(set(last.message) | inside)
+                last.message = _runs(analysis, set(last.message) | inside)
                 continue
             draft = Draft(AttributionType.DIRECT, Medium.SPEECH, span, source=list(last.source),
                           rule=R.FREE_DIRECT_QUOTE.id, priority=R.FREE_DIRECT_QUOTE.priority)  # fmt: skip
@@ -66,6 +69,8 @@ def quote_drafts(
 def _frame_after(quote: Quote, view: SentenceView, span: list[int]) -> Draft | None:
     """“…,” he said. — a cue verb with its subject in the few tokens after the quotation."""
     end = view.final_punct() or view.end
+    # “A,” he said, “B.”: the frame ends where the next quotation opens
+    end = next((k for k in range(quote.close + 1, end) if view.is_quote(k)), end)
     rest = list(range(quote.close + 1, end))
     if not rest or len(rest) > _FRAME_AFTER:
         return None
@@ -99,6 +104,21 @@ def _frame_before(quote: Quote, view: SentenceView, view_of: dict[int, SentenceV
                          source=source, frame=before, rule=R.X_SAID_QUOTE.id, priority=R.X_SAID_QUOTE.priority,
                          distancing=cue.distancing)  # fmt: skip
     return None
+
+
+def _runs(analysis: Analysis, message: set[int]) -> list[int]:
+    """A content in parts, each part without the comma or colon it starts with (", “B.”")."""
+    return sorted(i for i in message if not (i - 1 not in message and analysis.tokens[i].text in (",", ":", ";")))
+
+
+def _interrupted(analysis: Analysis, last: Draft, quote: Quote) -> bool:
+    """Whether the quotation goes on from the quotation of ``last`` across that one's frame alone
+    (“A,” he said, “B.”): nothing but the frame and punctuation stands between them."""
+    if not last.message or last.type is not AttributionType.DIRECT:
+        return False
+    between = range(max(last.message) + 1, quote.open)
+    frame = set(last.frame) | set(last.cue) | set(last.source)
+    return bool(frame & set(between)) and all(k in frame or analysis.tokens[k].pos == "PUNCT" for k in between)
 
 
 def _continues(last: Draft, quote: Quote, findings: list[Draft]) -> bool:

@@ -171,6 +171,12 @@ def _surface_complement(view: SentenceView, v: int) -> list[int]:
     if addressed:  # "told reporters the plan was dead": the clause starts after the person told
         k = max(view.subtree(addressed[0])) + 1
     rest = list(range(k, end))
+    comma = next((n for n, i in enumerate(rest) if view.low(i) == ","), None)
+    verbs = ("VERB", "AUX")
+    if comma is not None and comma + 1 < len(rest) and not any(view.tok(i).pos in verbs for i in rest[:comma]):
+        opening = rest[comma + 1]  # "said last week in Tel Aviv, “…”": when and where it was said is no content
+        if view.is_quote(opening) or view.low(opening) in LEXICON.word_list("complementizers"):
+            rest = rest[comma + 1 :]
     if not rest or view.is_quote(rest[0]) or not view.clause_like(rest) or v < view.start + 1:
         return []
     return view.trim(rest)
@@ -261,6 +267,10 @@ def speech_act(view: SentenceView) -> list[Draft]:
         if objects:  # "urged supporters to monitor …": the infinitive the parse attached as an adverbial
             objects += [k for k in view.children(v, "advcl") if k > v and any(
                 view.low(m) in LEXICON.word_list("infinitive_markers") for m in view.children(k, "mark"))]
+            # what the act is about: "accused Grassley of trying …", "criticized Trump for calling himself …"
+            about = LEXICON.word_list("act_prepositions")
+            objects += [k for k in view.children(v, "obl", "advcl") if k > max(objects) and any(
+                view.low(c) in about for c in view.children(k, "case", "mark"))]
         if view.verb_lemma(v) in LEXICON.word_list("addressing_verbs") and all(
             view.tok(k).dep in ("obj", "iobj") for k in objects
         ):
