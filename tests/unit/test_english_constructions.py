@@ -69,6 +69,16 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
         ("People should provide evidence for their accusations and not wave around speculative words, he told "
          "reporters.", "he", "told",
          "People should provide evidence for their accusations and not wave around speculative words"),
+        # the frame after a quotation keeps its subject whole, parentheses too, however the parse ran it on
+        ("“There’s tremendous energy in terms of potential in a whole host of races,” Rep. Earl Blumenauer "
+         "(D-Ore.) said.", "Rep. Earl Blumenauer (D-Ore.)", "said",
+         "“There’s tremendous energy in terms of potential in a whole host of races,”"),
+        # a that-clause the parse hung on the day after the verb
+        ("On top of that, Trump said Sunday that Muslim-American judges might be biased against him too.", "Trump",
+         "said", "that Muslim-American judges might be biased against him too"),
+        # a subject and its verb closing the sentence after a comma, whatever the parse made of them
+        ("It is impossible to conduct an exhaustive investigation of each of them, law enforcement officials say.",
+         "law enforcement officials", "say", "It is impossible to conduct an exhaustive investigation of each of them"),
         # when and where it was said is no content
         ("Netanyahu said last week in Tel Aviv, “Israel is the center of the digital future and we will stay.”",
          "Netanyahu", "said", "“Israel is the center of the digital future and we will stay.”"),

@@ -18,7 +18,7 @@ from ...attribution.quotes import Quote, is_name
 from ...attribution.syntax import SentenceView
 from ...model import Analysis, AttributionType, Medium
 from . import rules as R
-from .frames import _cue, _source
+from .frames import _cue, _source, balanced
 
 _LONG = 4
 _FRAME_AFTER = 12  # tokens after a quotation that can still be its frame ("Clinton told Fox in the interview, taped …")
@@ -77,7 +77,9 @@ def _frame_after(quote: Quote, view: SentenceView, span: list[int]) -> Draft | N
     for v in rest:
         cue = view.cue(v)
         source = _source(view, v) if cue is not None else []
-        if cue is not None and not (source and set(source) <= set(rest)):
+        if cue is not None and source and not set(source) <= set(rest):
+            source = balanced(view, view.trim([k for k in source if k in rest]))  # the parse ran it into the quote
+        if cue is not None and not source:
             source = [k for k in view.np_after_verb(v) if k in rest]  # "…,” said KCNA: subject after the verb
         if cue is not None and source and set(source) <= set(rest):
             return Draft(AttributionType.DIRECT, Medium.SPEECH, span, cue=_cue(view, v, source, span), source=source,

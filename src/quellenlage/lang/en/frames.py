@@ -74,7 +74,7 @@ def _source(view: SentenceView, v: int) -> list[int]:
             phrase = view.trim(view.subtree(k))
             while len(phrase) > 1 and view.tok(phrase[0]).pos in _NOT_OPENING_A_SOURCE:
                 phrase = view.trim(phrase[1:])  # "and Breitbart News", "as Joel Pollak" (the parse ran on)
-            return phrase
+            return balanced(view, phrase)
         head = view.tok(v).head
         if step == 0 and view.tok(v).tag in finite and view.tok(v).dep != "conj":
             return _phrase_before(view, v)
@@ -82,6 +82,15 @@ def _source(view: SentenceView, v: int) -> list[int]:
             return []
         v = head
     return []
+
+
+def balanced(view: SentenceView, phrase: list[int]) -> list[int]:
+    """``phrase`` with the closing parenthesis trimming cut off ("Rep. Earl Blumenauer (D-Ore.)")."""
+    if phrase and sum(view.low(k) == "(" for k in phrase) > sum(view.low(k) == ")" for k in phrase):
+        close = next((k for k in range(phrase[-1] + 1, min(view.end, phrase[-1] + 3)) if view.low(k) == ")"), None)
+        if close is not None:
+            return list(range(phrase[0], close + 1))
+    return phrase
 
 
 def _phrase_before(view: SentenceView, v: int) -> list[int]:
@@ -115,7 +124,7 @@ def verb_complement(view: SentenceView) -> list[Draft]:
         cue = view.cue(v)
         if cue is None or view.tok(v).pos != "VERB" or _inside_quote(view, v):
             continue
-        comps = view.children(v, "ccomp", "csubj") or _clause_of_hearer(view, v)
+        comps = view.children(v, "ccomp", "csubj") or _clause_of_object(view, v)
         infinitives = [k for k in view.children(v, "xcomp") if view.tok(k).pos in ("VERB", "AUX")]
         if not comps and infinitives:  # "wants to triple …", "urged supporters to monitor …" (with its object)
             prepositions = LEXICON.word_list("content_prepositions")  # "calling for the United States to …"
@@ -143,16 +152,16 @@ def verb_complement(view: SentenceView) -> list[Draft]:
     return drafts
 
 
-def _clause_of_hearer(view: SentenceView, v: int) -> list[int]:
-    """``told The New York Times Tuesday morning that Trump canceled …``: a clause opened by "that" or
-    by a subject of its own (no relative pronoun) that the parse hung on whom a verb of telling
-    addresses, as if a relative clause, is what was told."""
-    if view.verb_lemma(v) not in LEXICON.word_list("addressing_verbs"):
-        return []
+def _clause_of_object(view: SentenceView, v: int) -> list[int]:
+    """``told The New York Times Tuesday morning that Trump canceled …``: a clause opened by "that" (or,
+    after a verb of telling, by a subject of its own, no relative pronoun) that the parse hung on the
+    verb's object as if a relative clause ("said Sunday that …") is what was said."""
     complementizers, relatives = LEXICON.word_list("complementizers"), LEXICON.word_list("relative_pronouns")
+    # any cue verb: "said Sunday that …" (the day read as an object); a verb of telling also without "that"
+    hearer = view.verb_lemma(v) in LEXICON.word_list("addressing_verbs")
     return [k for o in view.children(v, "iobj", "obj") for k in view.children(o, "acl") if k > o and (
         any(view.low(m) in complementizers for m in view.children(k, "mark"))
-        or any(view.low(n) not in relatives for n in view.children(k, "nsubj")))]  # "told a news conference they are …"
+        or (hearer and any(view.low(n) not in relatives for n in view.children(k, "nsubj"))))]
 
 
 def _surface_complement(view: SentenceView, v: int) -> list[int]:
@@ -184,18 +193,27 @@ def _surface_complement(view: SentenceView, v: int) -> list[int]:
 
 def inverted(view: SentenceView) -> list[Draft]:
     """``The plan is dead, X said.`` / ``“…,” said X.``: a cue verb attached to the clause it reports."""
+    end = view.final_punct() or view.end
     for v in view.indices:
         cue = view.cue(v)
         head = view.tok(v).head
-        if cue is None or view.tok(v).dep not in ("parataxis", "advcl", "conj") or not view.start <= head < view.end:
+        if cue is None or not view.start <= head < view.end:
             continue
         hearer = view.verb_lemma(v) in LEXICON.word_list("addressing_verbs")  # "…, he told reporters"
         if view.children(v, "ccomp", "csubj", *(() if hearer else ("obj",))) or _inside_quote(view, v):
             continue  # it has a complement of its own: not a parenthetical frame
         frame = view.subtree(v)
-        if view.tok(v).dep != "parataxis" and not (frame[0] > view.start and view.low(frame[0] - 1) == ","):
+        after_comma = frame[0] > view.start and view.low(frame[0] - 1) == ","
+        if view.tok(v).dep not in ("parataxis", "advcl", "conj"):
+            # whatever the parse made of it, a subject and its verb closing the sentence after a comma
+            # frame what comes before ("…, law enforcement officials say.")
+            if not after_comma or frame[-1] != end - 1 or v != frame[-1] or not view.children(v, "nsubj"):
+                continue
+            message = view.trim(list(range(view.start, frame[0] - 1)))
+        elif view.tok(v).dep != "parataxis" and not after_comma:
             continue  # an adverbial or coordinated clause is a frame only set off by a comma: "…, he said"
-        message = _message(view, view.subtree(head), exclude=frame)
+        else:
+            message = _message(view, view.subtree(head), exclude=frame)
         if not message or (view.tok(v).dep != "parataxis" and v < message[0]):
             continue
         source = _speaker(view, v, message)
@@ -244,9 +262,7 @@ def _relayed(view: SentenceView, outer: Draft) -> Draft | None:
     if view.low(k) not in LEXICON.word_list("relay_verbs") or k - max(outer.source) > 2:
         return None
     segment = next((seg for seg in view.segments() if k in seg), [])
-    source = view.trim([m for m in segment if m > k])
-    if source and sum(view.low(m) == "(" for m in source) > sum(view.low(m) == ")" for m in source):
-        source.append(source[-1] + 1)  # the closing parenthesis of "(KCNA)"
+    source = balanced(view, view.trim([m for m in segment if m > k]))  # "… (KCNA)"
     message = view.trim([m for m in outer.message if m > max(segment)])
     if not source or not message:
         return None
