@@ -197,3 +197,13 @@ def test_a_quotation_that_goes_on_after_its_frame_is_one_content(english: Pipeli
                                   "The campaign raised $20 million in March."])  # raising money says nothing
 def test_a_label_before_a_colon_is_no_speaker(english: Pipeline, text: str) -> None:
     assert not _read(english, text).attributions
+
+
+def test_how_things_appear_is_the_outlets_own_hedged_claim(english: Pipeline) -> None:
+    text = "Polls in South Dakota\n\nNo major polls appear to have been conducted in South Dakota.\n"
+    analysis = english(ingest.from_text(text, lang="en"))
+    (att,) = analysis.attributions
+    assert (_text(att.source), _text(att.cue), _text(att.message)) == (
+        "", "appear", "No major polls … to have been conducted in South Dakota")
+    (claim,) = analysis.claims  # PolNeAR's evidential cue; for the reader, the outlet hedging
+    assert (claim.asserted_by.value, claim.status.value) == ("outlet", "hedged")

@@ -30,6 +30,9 @@ class Rule:
     # names no source in its own sentence (a free quote, a continuation): a source span over its
     # finding comes from the model or the context, not from the construction
     sourceless: bool = False
+    # its finding is the outlet's own hedged statement, not a report ("No polls appear to have been
+    # conducted"): the claims count it as the outlet's voice
+    outlet_voice: bool = False
 
     def __post_init__(self) -> None:
         if not _ID.match(self.id):

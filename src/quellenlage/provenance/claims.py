@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import lang
-from ..lang import Lexicon
+from ..lang import Lexicon, rules
 from ..model import (
     Analysis,
     Assertor,
@@ -87,6 +87,7 @@ def find_claims(analysis: Analysis, sources: tuple[Source, ...]) -> tuple[Claim,
     index = TokenIndex(analysis.tokens)
     entity_of = {aid: s.id for s in sources for aid in s.attributions}
     authorial = {aid for s in sources if s.publisher for aid in s.attributions}  # "Ich meine, …": the outlet's voice
+    authorial |= {a.id for a in analysis.attributions if (rule := rules.get(a.rule)) is not None and rule.outlet_voice}
     by_sentence = _attributions_by_sentence(analysis, authorial)
     hedges_in: dict[int, list[Hedge]] = defaultdict(list)
     for hedge in analysis.hedges:

@@ -398,4 +398,25 @@ def colon_speaker(view: SentenceView) -> list[Draft]:
                   frame=[*name, colon], rule=R.COLON_SPEAKER.id, priority=R.COLON_SPEAKER.priority)]  # fmt: skip
 
 
-HANDLERS = (according_to, verb_complement, inverted, speech_act, noun_complement, colon_speaker)
+def evidential(view: SentenceView) -> list[Draft]:
+    """``No major polls appear to have been conducted``, ``it seemed that …``: how things look to the
+    writer, with no one named (PolNeAR's evidential cues): the subject and the complement are the
+    content, the verb (with its modal) the cue."""
+    drafts = []
+    for v in view.indices:
+        if view.verb_lemma(v) not in LEXICON.word_list("evidential_verbs") or _inside_quote(view, v):
+            continue
+        complements = view.children(v, "xcomp", "ccomp")
+        if not complements:
+            continue
+        subjects = [k for k in view.children(v, "nsubj") if view.tok(k).dep != "expl" and view.low(k) != "it"]
+        message = _message(view, [i for k in (*subjects, *complements) for i in view.subtree(k)])
+        if not message:
+            continue
+        cue = [v, *(k for k in view.children(v, "aux") if k < v)]
+        drafts.append(Draft(AttributionType.INDIRECT, Medium.THOUGHT, message, cue=sorted(cue),
+                            rule=R.EVIDENTIAL.id, priority=R.EVIDENTIAL.priority))  # fmt: skip
+    return drafts
+
+
+HANDLERS = (according_to, verb_complement, inverted, speech_act, noun_complement, colon_speaker, evidential)

@@ -5,6 +5,8 @@ simplemma has no entry for some past forms and guesses a stem: "thanked" → "th
 "preferr", so the reporting-verb lexicon never sees "thank" or "prefer".  A verb in the past or
 the participle (Penn tags ``VBD``/``VBN``) whose lemma the lexicon lacks takes the form without
 "-ed" (and without a doubled final consonant) where the lexicon has that one.
+
+"appear" and "seem" before "to" are verbs, whatever the tagger read ("No major polls appear to …").
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from .. import Lexicon, get
 
 def repair_tags(tokens: Sequence[Token]) -> list[Token]:
     lexicon = get("en").lexicon  # this package's own lexicon, loaded once per process
-    return [_past_lemma(t, lexicon) for t in tokens]
+    out = [_past_lemma(t, lexicon) for t in tokens]
+    evidential = lexicon.word_list("evidential_verbs")
+    for i, t in enumerate(out[:-1]):
+        # "polls appear to have been …": the tagger reads the verb as an adjective before "to"
+        if t.pos != "VERB" and t.lemma.lower() in evidential and out[i + 1].text.lower() == "to":
+            out[i] = replace(t, pos="VERB")
+    return out
 
 
 def _past_lemma(token: Token, lexicon: Lexicon) -> Token:
