@@ -194,8 +194,11 @@ def test_a_quotation_that_goes_on_after_its_frame_is_one_content(english: Pipeli
 
 
 @pytest.mark.parametrize("text", ["Update: The road to the airport is closed", "width: 100% of the page",
-                                  "The campaign raised $20 million in March."])  # raising money says nothing
-def test_a_label_before_a_colon_is_no_speaker(english: Pipeline, text: str) -> None:
+                                  "The campaign raised $20 million in March.",  # raising money says nothing
+                                  "Mr. Obama spoke Hebrew at the dinner.",  # speaking says what only with "about"
+                                  "She spoke for about 30 minutes and took questions."])
+def test_nothing_is_attributed_where_nothing_is_said(english: Pipeline, text: str) -> None:
+    # a label before a colon, style sheets, money raised, a language spoken, time spent speaking
     assert not _read(english, text).attributions
 
 

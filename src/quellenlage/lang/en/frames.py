@@ -125,6 +125,8 @@ def verb_complement(view: SentenceView) -> list[Draft]:
         if cue is None or view.tok(v).pos != "VERB" or _inside_quote(view, v):
             continue
         comps = view.children(v, "ccomp", "csubj") or _clause_of_object(view, v)
+        if not comps and view.verb_lemma(v) in LEXICON.word_list("prepositional_verbs"):
+            continue  # "spoke for about 30 minutes": what was spoken about comes with "about", "of" (speech_act)
         infinitives = [k for k in view.children(v, "xcomp") if view.tok(k).pos in ("VERB", "AUX")]
         if not comps and infinitives:  # "wants to triple …", "urged supporters to monitor …" (with its object)
             prepositions = LEXICON.word_list("content_prepositions")  # "calling for the United States to …"
@@ -280,6 +282,8 @@ def speech_act(view: SentenceView) -> list[Draft]:
         if view.children(v, "ccomp", "csubj"):
             continue
         objects = [k for k in view.children(v, *_OBJECTS) if view.tok(k).pos in (*_NOMINAL, "VERB")]
+        if view.verb_lemma(v) in LEXICON.word_list("prepositional_verbs"):
+            objects = []  # "spoke Hebrew", "talked hours": only "spoke about …" says what was said
         if objects:  # "urged supporters to monitor …": the infinitive the parse attached as an adverbial
             objects += [k for k in view.children(v, "advcl") if k > v and any(
                 view.low(m) in LEXICON.word_list("infinitive_markers") for m in view.children(k, "mark"))]
@@ -295,6 +299,10 @@ def speech_act(view: SentenceView) -> list[Draft]:
         prepositions: list[int] = []
         if not message:  # "called for an end", "talked about the border": the prepositional object
             message, prepositions = _prepositional_object(view, v)
+            if view.verb_lemma(v) in LEXICON.word_list("prepositional_verbs") and not any(
+                view.low(p) in LEXICON.word_list("topic_prepositions") for p in prepositions
+            ):
+                message = []  # "spoke for about 30 minutes": for how long, not about what
         source = _source(view, v)
         if not message or not source:
             continue
