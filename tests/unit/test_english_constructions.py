@@ -79,6 +79,9 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
         # a subject and its verb closing the sentence after a comma, whatever the parse made of them
         ("It is impossible to conduct an exhaustive investigation of each of them, law enforcement officials say.",
          "law enforcement officials", "say", "It is impossible to conduct an exhaustive investigation of each of them"),
+        # a name the tagger read as an adverb right before the verb
+        ("“She said it is not just about her, it is about all of us,” Meeks added.", "Meeks", "added",
+         "“She said it is not just about her, it is about all of us,”"),
         # when and where it was said is no content
         ("Netanyahu said last week in Tel Aviv, “Israel is the center of the digital future and we will stay.”",
          "Netanyahu", "said", "“Israel is the center of the digital future and we will stay.”"),

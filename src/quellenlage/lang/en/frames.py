@@ -97,11 +97,15 @@ def _phrase_before(view: SentenceView, v: int) -> list[int]:
     """The noun phrase that ends right before token ``v`` and opens after a conjunction, a comma or
     the sentence's start; none where a verb or preposition comes first."""
     k = v - 1
-    while k >= view.start and view.tok(k).pos in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"):
+    while k >= view.start and (view.tok(k).pos in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON") or (
+        k == v - 1 and view.tok(k).text[:1].isupper() and view.low(k) not in LEXICON.word_list("adverbial_words")
+    )):  # a name the tagger read as an adverb right before the verb: "…,” Meeks added", "Most believe …"
         k -= 1
     phrase = list(range(k + 1, v))
     opens = k < view.start or view.tok(k).pos in ("CCONJ", "SCONJ", "PUNCT")
-    if not opens or not any(view.tok(i).pos in ("PROPN", "NOUN", "PRON") for i in phrase):
+    named = any(view.tok(i).pos in ("PROPN", "NOUN", "PRON") for i in phrase) or (
+        len(phrase) == 1 and view.tok(phrase[0]).text[:1].isupper())  # fmt: skip
+    if not opens or not named:
         return []
     return phrase
 
