@@ -5,10 +5,11 @@ of it as content ("“…,” he said" parsed as a parenthetical), that finding'
 whole quotation, across sentences.  Otherwise the frame is looked for right after the quotation
 ("“…,” said Smith." / "“…” he added."; the noun phrase right after the verb is its subject,
 however the parse attached it) and then before it in the same sentence or a sentence that ends
-in a colon ("She tweeted: “…”").  A quotation with no frame that goes on with a direct quotation, in the
-same or the next paragraph, with no finding between them, is more of that quotation's content
-(PolNeAR's convention: one statement in parts); otherwise it keeps the speaker of the quotation
-before it (free direct speech).
+in a colon ("She tweeted: “…”").  A quotation that its predecessor's frame alone interrupts
+(“A,” he said, “B.”), or one with no frame that goes on with a direct quotation in the same or the
+next paragraph with no finding between them, is more of that quotation's content (PolNeAR's
+convention: one statement in parts); otherwise it keeps the speaker of the quotation before it
+(free direct speech).
 """
 
 from __future__ import annotations
