@@ -79,6 +79,9 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
         # a subject and its verb closing the sentence after a comma, whatever the parse made of them
         ("It is impossible to conduct an exhaustive investigation of each of them, law enforcement officials say.",
          "law enforcement officials", "say", "It is impossible to conduct an exhaustive investigation of each of them"),
+        # a participle describing a noun: the noun speaks
+        ("Police arrested a man claiming that he had planted a bomb.", "a man", "claiming",
+         "that he had planted a bomb"),
         # a name the tagger read as an adverb right before the verb
         ("“She said it is not just about her, it is about all of us,” Meeks added.", "Meeks", "added",
          "“She said it is not just about her, it is about all of us,”"),
@@ -199,9 +202,13 @@ def test_a_quotation_that_goes_on_after_its_frame_is_one_content(english: Pipeli
 @pytest.mark.parametrize("text", ["Update: The road to the airport is closed", "width: 100% of the page",
                                   "The campaign raised $20 million in March.",  # raising money says nothing
                                   "Mr. Obama spoke Hebrew at the dinner.",  # speaking says what only with "about"
-                                  "She spoke for about 30 minutes and took questions."])
+                                  "She spoke for about 30 minutes and took questions.",
+                                  # an object, not a hearer, and no clause after it
+                                  "Four days after a gunman claiming allegiance to the group carried out the "
+                                  "attack, Obama arrived."])
 def test_nothing_is_attributed_where_nothing_is_said(english: Pipeline, text: str) -> None:
-    # a label before a colon, style sheets, money raised, a language spoken, time spent speaking
+    # a label before a colon, style sheets, money raised, a language spoken, time spent speaking, a
+    # cue verb's plain object followed by another clause
     assert not _read(english, text).attributions
 
 

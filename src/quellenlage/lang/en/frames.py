@@ -78,6 +78,13 @@ def _source(view: SentenceView, v: int) -> list[int]:
         head = view.tok(v).head
         if step == 0 and view.tok(v).tag in finite and view.tok(v).dep != "conj":
             return _phrase_before(view, v)
+        if view.tok(v).dep == "acl" and view.tok(v).tag in LEXICON.tags("present_participle") and (
+            view.start <= head < v and view.tok(head).pos in _NOMINAL
+        ):  # "a U.S.-born gunman claiming allegiance to …": the noun the participle describes
+            k = v - 1
+            while k >= view.start and view.tok(k).pos in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"):
+                k -= 1
+            return view.trim(list(range(k + 1, v)))
         if view.tok(v).dep not in _CHAINED or not view.start <= head < view.end or head == v:
             return []
         v = head
@@ -183,6 +190,8 @@ def _surface_complement(view: SentenceView, v: int) -> list[int]:
     while k < end and (view.tok(k).dep in ("advmod", "compound") or view.low(k) == ","):
         k += 1
     addressed = [o for o in view.children(v, "iobj", "obj") if o >= k and view.tok(o).pos in ("PROPN", "PRON", "NOUN")]
+    if addressed and view.verb_lemma(v) not in LEXICON.word_list("addressing_verbs"):
+        return []  # "claiming allegiance to …": an object, not whom it was said to, and no clause after it
     if addressed:  # "told reporters the plan was dead": the clause starts after the person told
         k = max(view.subtree(addressed[0])) + 1
     rest = list(range(k, end))
