@@ -332,8 +332,8 @@ def _prepositional_object(view: SentenceView, v: int) -> tuple[list[int], list[i
     preposition; none for other prepositions ("spoke in Ohio")."""
     for k in view.children(v, "obl"):
         case = [c for c in view.children(k, "case") if view.low(c) in LEXICON.word_list("content_prepositions")]
-        if case and view.tok(k).pos in _NOMINAL:
-            return _message(view, view.subtree(k), exclude=case), case
+        if case and view.tok(k).pos in _NOMINAL and view.low(k) not in LEXICON.word_list("time_words"):
+            return _message(view, view.subtree(k), exclude=case), case  # not "announced on Tuesday"
     return [], []
 
 
