@@ -204,6 +204,7 @@ def test_a_quotation_that_goes_on_after_its_frame_is_one_content(english: Pipeli
                                   "Mr. Obama spoke Hebrew at the dinner.",  # speaking says what only with "about"
                                   "She spoke for about 30 minutes and took questions.",
                                   "She spoke on the condition of anonymity.", "NBC announced on Tuesday.",
+                                  "The pledged delegates met in Philadelphia on Monday to elect a chair.",
                                   # an object, not a hearer, and no clause after it
                                   "Four days after a gunman claiming allegiance to the group carried out the "
                                   "attack, Obama arrived."])

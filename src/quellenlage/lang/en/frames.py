@@ -133,8 +133,8 @@ def verb_complement(view: SentenceView) -> list[Draft]:
     drafts = []
     for v in view.indices:
         cue = view.cue(v)
-        if cue is None or view.tok(v).pos != "VERB" or _inside_quote(view, v):
-            continue
+        if cue is None or view.tok(v).pos != "VERB" or _inside_quote(view, v) or view.tok(v).dep == "amod":
+            continue  # "pledged delegates": a participle before its noun reports nothing
         comps = view.children(v, "ccomp", "csubj") or _clause_of_object(view, v)
         if not comps and view.verb_lemma(v) in LEXICON.word_list("prepositional_verbs"):
             continue  # "spoke for about 30 minutes": what was spoken about comes with "about", "of" (speech_act)
