@@ -82,6 +82,9 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
         # a participle describing a noun: the noun speaks
         ("Police arrested a man claiming that he had planted a bomb.", "a man", "claiming",
          "that he had planted a bomb"),
+        # the subordinator is the clause's, not the cue's
+        ("When Sanders said that he would not want the endorsement, the crowd cheered.", "Sanders", "said",
+         "that he would not want the endorsement"),
         # a name the tagger read as an adverb right before the verb
         ("“She said it is not just about her, it is about all of us,” Meeks added.", "Meeks", "added",
          "“She said it is not just about her, it is about all of us,”"),

@@ -43,8 +43,9 @@ def _cue(view: SentenceView, v: int, source: Sequence[int], message: Sequence[in
     if particle is not None:
         cue.add(particle)
     taken = set(source) | set(message)
+    subordinators = LEXICON.word_list("subordinators")  # "When said …": the clause's, not the cue's
     for k in view.children(v, *_CUE_MODIFIERS):
-        if k not in taken and not view.is_punct(k) and abs(k - v) <= 3:
+        if k not in taken and not view.is_punct(k) and abs(k - v) <= 3 and view.low(k) not in subordinators:
             cue.add(k)
     after = max(cue) + 1
     if after + 1 < view.end and view.low(after) in LEXICON.word_list("content_prepositions") and min(
