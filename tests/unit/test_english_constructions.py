@@ -85,6 +85,9 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
         # the subordinator is the clause's, not the cue's
         ("When Sanders said that he would not want the endorsement, the crowd cheered.", "Sanders", "said",
          "that he would not want the endorsement"),
+        # verbs of judging and repeating as speech acts
+        ("The senator decried the decision of the court.", "The senator", "decried", "the decision of the court"),
+        ("She reiterated her support for the plan.", "She", "reiterated", "her support for the plan"),
         # a name the tagger read as an adverb right before the verb
         ("“She said it is not just about her, it is about all of us,” Meeks added.", "Meeks", "added",
          "“She said it is not just about her, it is about all of us,”"),
