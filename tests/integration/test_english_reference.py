@@ -63,3 +63,10 @@ def test_the_headline_states_as_fact_what_the_body_attributes(analysis: quellenl
 def test_no_vague_source_where_no_one_speaks(analysis: quellenlage.Analysis) -> None:
     # "the Korean People's Army", "about 80 people" evacuated: nobody vague is quoted
     assert not [h for h in analysis.hedges if h.kind.value == "vague_source"]
+
+
+def test_the_terminal_report_quotes_english_evidence_in_english_marks(analysis: quellenlage.Analysis) -> None:
+    from quellenlage.report.text import render_text
+
+    text = render_text(analysis)
+    assert "      “According to Yonhap news agency, quoting" in text and "„" not in text

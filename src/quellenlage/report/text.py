@@ -39,7 +39,8 @@ def render_text(analysis: Analysis) -> str:
         for finding in check.findings:
             lines.append(f"  - {finding.code}: “{finding.span.text}” — {finding.message}")
             sentences = outermost(finding.evidence)[:2]
-            lines.extend(f"      „{_short(e.text)}“" for e in sentences)
+            opener, closers = language.quote_marks[0]  # the article language's marks: „…“, “…”
+            lines.extend(f"      {opener}{_short(e.text)}{closers[0]}" for e in sentences)
     sources = [s for s in analysis.sources if not s.publisher and s.attributions]
     if sources:
         lines.append("Sources: " + "; ".join(source_line(s) for s in sources))

@@ -6,7 +6,7 @@ ships).  Offered to users since session 25; its measured accuracy is in docs/ENG
 
 from __future__ import annotations
 
-from .. import Language
+from .. import EUROPEAN_QUOTES, Language
 from .repair import repair_tags
 
 LANGUAGE = Language(
@@ -20,5 +20,7 @@ LANGUAGE = Language(
     tagger_characters=(("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("''", '"')),
     one_root=True,
     straight_quotes=('"', "''"),
+    # English's own marks first (the report quotes evidence with the first pair): “…”
+    quote_marks=(("“", "”"), *(pair for pair in EUROPEAN_QUOTES if pair[0] != "“")),
     repair_tags=repair_tags,
 )
