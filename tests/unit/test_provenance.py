@@ -119,6 +119,10 @@ def test_a_headline_of_an_intention_is_not_stated_as_fact(analyze: Analyze, head
         ("Das Bundesamt für Statistik teilte mit, die Preise seien gestiegen.", "Bundesamt für Statistik", "state"),
         # an organisation known only by its abbreviation or its head noun
         ("Das BSI warnte, die Lücke sei gefährlich.", "BSI", "organisation"),
+        # a name spelled out before its abbreviation keeps its whole name (English's "news agency
+        # Korean Central News Agency (KCNA)" rule needs a lower-case descriptor noun before the name)
+        ("Das Bundesamt für Sicherheit in der Informationstechnik (BSI) warnte, die Lücke sei gefährlich.",
+         "Bundesamt für Sicherheit in Informationstechnik BSI", "state"),
         ("Die Fahrervereinigung teilte mit, die Fahrer seien empört.", "Fahrervereinigung", "organisation"),
         # the owner of a statement noun is the source
         ("Nach Angaben der EU-Kommission stiegen die Preise.", "EU-Kommission", "state"),

@@ -203,7 +203,8 @@ def _name_and_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], 
         k = len(tokens) - 3
         while k > 0 and tokens[k - 1].pos != "DET" and tokens[k - 1].text[:1].isupper():
             k -= 1
-        if 0 < k < len(tokens) - 3:
+        described = k > 0 and tokens[k - 1].pos == "NOUN" and tokens[k - 1].text.islower()  # "news agency"
+        if described and k < len(tokens) - 3:  # not "Bundesamt für Sicherheit in der Informationstechnik (BSI)"
             return tokens[k:-3], _content(tokens[:k], lexicon)
     comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
     if comma is not None and comma > 0:
