@@ -105,6 +105,12 @@ class Lexicon:
                     return c.iso  # a name of two or more words: "North Korea"
         return None
 
+    def names_a_state(self, phrase: str) -> bool:
+        """Whether ``phrase`` of two or more words is, whole, a state or country the lexicon knows
+        ("North Korea", "United States"); single words are matched by ``states`` and ``country_of``."""
+        low = phrase.lower()
+        return " " in low and (low in self.states or any(c.name.lower() == low for c in self.countries))
+
     def country_name(self, iso: str) -> str:
         """The language's name of the country ``iso`` (the code itself if the lexicon lacks it)."""
         return next((c.name for c in self.countries if c.iso == iso), iso)

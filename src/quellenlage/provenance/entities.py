@@ -237,7 +237,7 @@ def _key(words: list[Token], lexicon: Lexicon) -> str:
 def _display(words: list[Token], lexicon: Lexicon) -> str:
     kept = _content(words, lexicon)
     whole = " ".join(t.text for t in kept)
-    if " " in whole and (whole.lower() in lexicon.states or any(c.name == whole for c in lexicon.countries)):
+    if lexicon.names_a_state(whole):
         return whole  # "United States": the adjective is part of the country's name
     if kept and kept[0].pos == "ADJ" and len(kept) > 1 and kept[-1].pos in ("PROPN", "NOUN"):
         kept = kept[1:] if kept[1].pos in ("PROPN", "NOUN") or len(kept) > 2 else kept

@@ -36,7 +36,7 @@ def classify_source(tokens: Sequence[Token], lexicon: Lexicon) -> SourceKind:
     if any(w.endswith(lexicon.word_tuple("state_endings")) for w in heads if w not in outlets):
         return SourceKind.STATE  # "Polizeipräsidium Westpfalz", "EU-Kommission", "Bundesamt für …"
     bare = " ".join(w for w in words if w not in lexicon.word_list("determiners"))
-    if " " in bare and (bare in states or any(c.name.lower() == bare for c in lexicon.countries)):
+    if lexicon.names_a_state(bare):
         return SourceKind.STATE  # a country by its name of two words: "North Korea", "the United States"
     # a place is no part of a person's name: "Tesla in China" is not two names
     propn = [t for t in tokens if t.pos == "PROPN" and not is_place(t, lexicon)]

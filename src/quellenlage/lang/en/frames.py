@@ -82,10 +82,7 @@ def _source(view: SentenceView, v: int) -> list[int]:
         if view.tok(v).dep == "acl" and view.tok(v).tag in LEXICON.tags("present_participle") and (
             view.start <= head < v and view.tok(head).pos in _NOMINAL
         ):  # "a U.S.-born gunman claiming allegiance to …": the noun the participle describes
-            k = v - 1
-            while k >= view.start and view.tok(k).pos in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"):
-                k -= 1
-            return view.trim(list(range(k + 1, v)))
+            return view.trim(_run_before(view, v, (*_NOUN_PHRASE, "PUNCT")))  # "a U.S.-born gunman"
         if view.tok(v).dep not in _CHAINED or not view.start <= head < view.end or head == v:
             return []
         v = head
@@ -101,15 +98,25 @@ def balanced(view: SentenceView, phrase: list[int]) -> list[int]:
     return phrase
 
 
+_NOUN_PHRASE = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON")
+
+
+def _run_before(view: SentenceView, v: int, pos: tuple[str, ...]) -> list[int]:
+    """The tokens right before ``v``, back to the sentence's start, as long as their tags are ``pos``."""
+    k = v - 1
+    while k >= view.start and view.tok(k).pos in pos:
+        k -= 1
+    return list(range(k + 1, v))
+
+
 def _phrase_before(view: SentenceView, v: int) -> list[int]:
     """The noun phrase that ends right before token ``v`` and opens after a conjunction, a comma or
     the sentence's start; none where a verb or preposition comes first."""
-    k = v - 1
-    while k >= view.start and (view.tok(k).pos in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON") or (
-        k == v - 1 and view.tok(k).text[:1].isupper() and view.low(k) not in LEXICON.word_list("adverbial_words")
-    )):  # a name the tagger read as an adverb right before the verb: "…,” Meeks added", "Most believe …"
-        k -= 1
-    phrase = list(range(k + 1, v))
+    # a name the tagger read as an adverb right before the verb: "…,” Meeks added", "Most believe …"
+    adverbs = LEXICON.word_list("adverbial_words")
+    misread = v - 1 >= view.start and view.tok(v - 1).text[:1].isupper() and view.low(v - 1) not in adverbs
+    phrase = [*_run_before(view, v - 1, _NOUN_PHRASE), v - 1] if misread else _run_before(view, v, _NOUN_PHRASE)
+    k = phrase[0] - 1 if phrase else v - 1
     opens = k < view.start or view.tok(k).pos in ("CCONJ", "SCONJ", "PUNCT")
     named = any(view.tok(i).pos in ("PROPN", "NOUN", "PRON") for i in phrase) or (
         len(phrase) == 1 and view.tok(phrase[0]).text[:1].isupper())  # fmt: skip
