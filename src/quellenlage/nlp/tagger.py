@@ -4,6 +4,12 @@ German's model is a spaCy CNN pipeline trained by ``training/train_ud.py`` on UD
 (see docs/models/de_ud.md), in ``lang/de/models/de_ud``.  spaCy runs it on numpy; no PyTorch.
 Tokens come from SoMaJo, so the model only ever sees pre-tokenised sentences (``Doc(words, spaces)``).  Lemmas come from
 simplemma (Barbaresi 2023), a dictionary lemmatiser that needs no context.
+
+The model's matrix products run on numpy's BLAS (OpenBLAS, which picks its kernels for the CPU it
+finds), one thread per process: thinc's default, the ``blis`` wheel, falls back to its generic
+kernels on CPUs it does not know (the project machine's AMD EPYC among them) and was 2.8 times
+slower there; a second BLAS thread only adds CPU time per article.  The tags are identical either
+way (docs/SPEED.md).
 """
 
 from __future__ import annotations
@@ -14,8 +20,11 @@ from functools import lru_cache
 
 import simplemma
 import spacy
+from spacy import attrs
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
+from thinc.api import use_ops
+from threadpoolctl import ThreadpoolController
 
 from ..errors import ResourceError
 from ..lang import Language
@@ -29,9 +38,32 @@ def load_model(language: Language) -> SpacyLanguage:
     """Load the language's bundled spaCy pipeline once per process."""
     path = language.path("models", language.tagger_model)
     try:
-        return spacy.load(path)
+        with use_ops("numpy", use_blis=False):  # the layers keep the ops they were built with
+            nlp = spacy.load(path)
     except (OSError, ValueError) as exc:  # a corrupt or incompatible model directory
         raise ResourceError(f"cannot load the bundled model {language.tagger_model}: {exc}") from exc
+    _compute_only_what_is_read(nlp)
+    return nlp
+
+
+def _compute_only_what_is_read(nlp: SpacyLanguage) -> None:
+    """Let spaCy compute, for each new word, only the attributes the model reads.
+
+    Every word of an article is new to the vocabulary (the memory zone forgets them), and spaCy
+    computes 23 attributes for each (is it a URL, a number, an e-mail address, a stop word, …): a
+    fifth of the tag stage.  The embedding reads the attributes in its config, the parser whether a
+    token is white space; nothing else reads them (the tokens are read off by ``tag``).
+    """
+    embed = nlp.config["components"]["tok2vec"]["model"]["embed"]
+    read = {*embed["attrs"], "IS_SPACE", "LOWER", "LANG"}
+    keep = {attrs.IDS[name] for name in read}
+    nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in keep}
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    """The BLAS libraries loaded in this process (found once: numpy's, after spaCy imported it)."""
+    return ThreadpoolController()
 
 
 @lru_cache(maxsize=65536)
@@ -47,7 +79,7 @@ def tag(sentences: Sequence[Sentence], tokens: Sequence[Token], language: Langua
     lemmatizer = language.lemmatizer
     # the words of one article are not kept in the model's vocabulary: without the memory zone a
     # corpus worker or the service grows with every new word it sees (bench/memory_growth.py)
-    with nlp.memory_zone():
+    with nlp.memory_zone(), _blas().limit(limits=1, user_api="blas"):
         docs = []
         for sentence in sentences:
             sent_tokens = tokens[sentence.token_start : sentence.token_end]
