@@ -187,6 +187,24 @@ def test_english_headline_conventions(english: Pipeline, headline: str, verdict:
 
 
 @pytest.mark.parametrize(
+    ("headline", "propositions", "adopted"),
+    [
+        # a hyphen inside a word is no dash: one proposition, and the quoted word is read whole
+        ("Army put on 'quasi-state of war'", 1, "quasi-state"),
+        ("Army put on alert - soldiers recalled", 2, None),  # a dash with spaces cuts the headline
+    ],
+)  # fmt: skip
+def test_a_hyphenated_headline_word_is_one_word(english: Pipeline, headline: str, propositions: int,
+                                                adopted: str | None) -> None:  # fmt: skip
+    body = ("The military was put on alert and soldiers were recalled, officials said. According to the agency, "
+            "the army must prepare for a \"quasi-state of war\".")
+    check = english(ingest.from_text(f"{headline}\n\n{body}\n", lang="en")).headline
+    assert check is not None and len(check.propositions) == propositions
+    words = [f.span.text for p in check.propositions for f in p.findings if "source's word" in f.message]
+    assert words == ([adopted] if adopted else [])
+
+
+@pytest.mark.parametrize(
     "text",
     ["“We will fight,” said Smith, “and we will win this war.”",
      "“My advice was not to do it,” he said, “it did not seem the right way to start.”"],

@@ -81,7 +81,8 @@ def test_the_tokenizer_falls_back_when_somajo_fails(monkeypatch: pytest.MonkeyPa
 )
 def test_reading_the_tokens_off_the_text_gives_somajos_own_offsets(piece: str) -> None:
     module = sys.modules["quellenlage.nlp.segment"]
-    model = lang.get("de").somajo_model
-    ours = module._tokenize(piece, model, [])
-    theirs = [[raw.character_offset for raw in s] for s in module._somajo(model, True).tokenize_text([piece])]
+    german = lang.get("de")
+    ours = module._tokenize(piece, german, [])
+    somajo = module._somajo(german.somajo_model, True)
+    theirs = [[raw.character_offset for raw in s] for s in somajo.tokenize_text([piece])]
     assert ours == theirs

@@ -1,4 +1,8 @@
-"""Tokens and sentences with SoMaJo, one block (paragraph) at a time, in linear time on any input.
+"""Tokens and sentences, one block (paragraph) at a time, in linear time on any input.
+
+SoMaJo finds them where the language names its model (German), else the language's own splitter
+does (English: spaCy's tokenizer and sentence rules, ``lang/en/sentences.py``); the guards below
+apply to both.
 
 SoMaJo (Proisl & Uhrig 2016) keeps German news abbreviations ("z. B.", "Prof."), ordinals and
 dates ("16. Dezember 1991") and web tokens intact; fed paragraph by paragraph it never glues a
@@ -134,9 +138,14 @@ def _fallback(piece: str) -> Iterator[list[tuple[int, int]]]:
         yield sentence
 
 
-def _tokenize(piece: str, model: str, diagnostics: list[Diagnostic]) -> list[list[tuple[int, int]]]:
+def _tokenize(piece: str, language: Language, diagnostics: list[Diagnostic]) -> list[list[tuple[int, int]]]:
     """Sentences of (start, end) token offsets into ``piece``."""
     try:
+        if language.sentences is not None:
+            return language.sentences(piece)
+        model = language.somajo_model
+        if model is None:
+            raise ValueError(f"{language.name} names neither SoMaJo's model nor its own sentence splitter")
         text = _alignable(piece)
         aligned = _aligned(text, list(_somajo(model).tokenize_text([text])))
         if aligned is not None:
@@ -158,7 +167,7 @@ def segment(article: Article, language: Language | None = None,
 
     ``language`` defaults to the article's own (``article.metadata.language``).
     """
-    model = (language or get_language(article.metadata.language)).somajo_model
+    language = language or get_language(article.metadata.language)
     text = article.text
     sentences: list[Sentence] = []
     tokens: list[Token] = []
@@ -174,7 +183,7 @@ def segment(article: Article, language: Language | None = None,
         cut_runs += sum(1 for c in cuts[1:-1] if not block.span.text[c - 1].isspace())
         for piece_start, piece_end in itertools.pairwise(cuts):
             base = block.span.start + piece_start
-            for raw_sentence in _tokenize(block.span.text[piece_start:piece_end], model, diagnostics):
+            for raw_sentence in _tokenize(block.span.text[piece_start:piece_end], language, diagnostics):
                 first = len(tokens)
                 for start, end in raw_sentence:
                     if end <= start:

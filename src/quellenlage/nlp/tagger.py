@@ -50,14 +50,16 @@ def _compute_only_what_is_read(nlp: SpacyLanguage) -> None:
     """Let spaCy compute, for each new word, only the attributes the model reads.
 
     Every word of an article is new to the vocabulary (the memory zone forgets them), and spaCy
-    computes 23 attributes for each (is it a URL, a number, an e-mail address, a stop word, …): a
-    fifth of the tag stage.  The embedding reads the attributes in its config, the parser whether a
-    token is white space; nothing else reads them (the tokens are read off by ``tag``).
+    computes 23 attributes for each (is it a URL, a number, an e-mail address, a stop word, …);
+    computing the 7 read instead saves about 0.1 CPU-s on the 150 dev articles. The embedding reads
+    the attributes in its config, the parser whether a token is white space; nothing else reads them
+    (the tokens are read off by ``tag``).
     """
     embed = nlp.config["components"]["tok2vec"]["model"]["embed"]
     read = {*embed["attrs"], "IS_SPACE", "LOWER", "LANG"}
     keep = {attrs.IDS[name] for name in read}
-    nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in keep}
+    getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # (spaCy's stubs lack it)
+    nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in keep}  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)

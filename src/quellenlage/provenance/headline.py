@@ -123,6 +123,30 @@ def _supports(shared: int, total: int) -> bool:
     return shared >= _MIN_SHARED or (shared >= 1 and shared * 2 >= total)
 
 
+def _inside_word(tokens: list[Token], k: int) -> bool:
+    """Whether the token ``k`` is a hyphen with a word right before and after it: English's tokens
+    split "quasi-state", which is no "Kim - the leader" dash."""
+    return (tokens[k].text == "-" and 0 < k < len(tokens) - 1 and tokens[k - 1].span.end == tokens[k].span.start
+            and tokens[k + 1].span.start == tokens[k].span.end)  # fmt: skip
+
+
+def _hyphenated_words(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens grouped into words: a hyphen with no space joins the tokens on either side into one
+    ("quasi-state", which English's tokens split as UD English does; German's keep it whole)."""
+    words: list[list[Token]] = []
+    for t in tokens:
+        previous = words[-1][-1] if words else None
+        if previous is not None and previous.span.end == t.span.start and "-" in (t.text, previous.text):
+            words[-1].append(t)
+        else:
+            words.append([t])
+    return words
+
+
+def _text_of(parts: list[Token]) -> str:
+    return "".join(t.text for t in parts)
+
+
 def _segments(tokens: list[Token], speakers: set[str], lexicon: Lexicon) -> list[tuple[list[Token], bool, bool]]:
     """The headline cut at : ! ? – ; each part with whether it is a proposition and whether a
     speaker's name and a colon introduce it ("Schulze: Deutschland steht …").  A part with a verb is
@@ -131,8 +155,8 @@ def _segments(tokens: list[Token], speakers: set[str], lexicon: Lexicon) -> list
     ("Influencer und Trading Apps: …").  A date or time stamp is no part ("…: 06.11.2023, 11.41 Uhr")."""
     parts: list[list[Token]] = [[]]
     ends: list[str] = []
-    for t in tokens:
-        if t.text in _BREAKS:
+    for k, t in enumerate(tokens):
+        if t.text in _BREAKS and not _inside_word(tokens, k):
             ends.append(t.text)
             parts.append([])
         else:
@@ -314,31 +338,33 @@ class _Body:
         if any(t.text in self.marks for t in tokens):
             return ()  # the headline quotes
         found = []
-        for token in tokens:
-            word = token.text.lower()
-            if token.pos not in ("NOUN", "ADJ") or len(word) < _MIN_ADOPTED or not word.replace("-", "").isalpha():
+        body_words = _hyphenated_words(self.body_tokens)
+        for parts in _hyphenated_words(tokens):
+            word = _text_of(parts).lower()
+            if parts[-1].pos not in ("NOUN", "ADJ") or len(word) < _MIN_ADOPTED or not word.replace("-", "").isalpha():
                 continue
-            block = self.analysis.article.block_at(token.span.start)
-            uses = [t for t in self.body_tokens if t.text.lower() == word
-                    and not (block and block.span.start <= t.span.start < block.span.end)]  # fmt: skip
-            if uses and any(self.quoted(t) for t in uses) and all(self.quoted(t) or self.said(t) for t in uses):
-                said = [m for t in uses for m in self.messages if m.start <= t.span.start < m.end]
+            block = self.analysis.article.block_at(parts[0].span.start)
+            uses = [w for w in body_words if _text_of(w).lower() == word
+                    and not (block and block.span.start <= w[0].span.start < block.span.end)]  # fmt: skip
+            if uses and any(self.quoted(*w) for w in uses) and all(self.quoted(*w) or self.said(w[0]) for w in uses):
+                said = [m for w in uses for m in self.messages if m.start <= w[0].span.start < m.end]
                 who = sorted({self.names[s.id] for s in self.sources if not s.publisher
                               and any(m in said for a in s.attributions for m in self.message_of[a])})  # fmt: skip
+                span = Span.of(self.analysis.article.text, parts[0].span.start, parts[-1].span.end)
                 found.append(HeadlineFinding(
                     FindingCode.STATED_AS_FACT,
-                    f"“{token.text}” is a source's word, in quotation marks in the body"
+                    f"“{span.text}” is a source's word, in quotation marks in the body"
                     + (f" ({', '.join(who)})" if who else "") + ": the headline uses it as its own",
-                    token.span, tuple(dict.fromkeys(said)),
+                    span, tuple(dict.fromkeys(said)),
                 ))  # fmt: skip
         return tuple(found)
 
-    def quoted(self, token: Token) -> bool:
-        """Whether a body token is a quoted word: in quotation marks a few words wide, inside what a
-        source said."""
-        tokens, i = self.analysis.tokens, token.index
+    def quoted(self, token: Token, *rest: Token) -> bool:
+        """Whether a body word (its tokens) is a quoted word: in quotation marks a few words wide,
+        inside what a source said."""
+        tokens, i, j = self.analysis.tokens, token.index, (rest[-1] if rest else token).index
         opens = any(tokens[k].text in self.marks for k in range(max(0, i - _QUOTED_WIDTH), i))
-        closes = any(tokens[k].text in self.marks for k in range(i + 1, min(len(tokens), i + 1 + _QUOTED_WIDTH)))
+        closes = any(tokens[k].text in self.marks for k in range(j + 1, min(len(tokens), j + 1 + _QUOTED_WIDTH)))
         return opens and closes and self.said(token)
 
     def said(self, token: Token) -> bool:
