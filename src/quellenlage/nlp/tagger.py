@@ -2,8 +2,9 @@
 
 German's model is a spaCy CNN pipeline trained by ``training/train_ud.py`` on UD German GSD + PUD
 (see docs/models/de_ud.md), in ``lang/de/models/de_ud``.  spaCy runs it on numpy; no PyTorch.
-Tokens come from SoMaJo, so the model only ever sees pre-tokenised sentences (``Doc(words, spaces)``).  Lemmas come from
-simplemma (Barbaresi 2023), a dictionary lemmatiser that needs no context.
+Tokens come from the segmenter (``nlp/segment.py``), so the model only ever sees pre-tokenised
+sentences (``Doc(words, spaces)``).  Lemmas come from simplemma (Barbaresi 2023), a dictionary
+lemmatiser that needs no context.
 
 The model's matrix products run on numpy's BLAS (OpenBLAS, which picks its kernels for the CPU it
 finds), one thread per process: thinc's default, the ``blis`` wheel, falls back to its generic

@@ -1,12 +1,12 @@
 """English tokens and sentences: spaCy's English tokenizer, and sentence ends read off its tokens.
 
 spaCy's rule-based English tokenizer (prefixes, suffixes, infixes and exceptions; no model) splits
-text as UD English EWT does, on whose train split the tagger learned: "don't" is "do" "n't",
-"front-line" is "front" "-" "line" (kept whole, the tagger read "front-line" as a number), and
-abbreviations keep their full stop ("U.S.", "Fla.", "p.m.",
-"Mr."; the few it splits, "Pres." or "Lt.", are added from ``data/abbreviations.txt``), so a full
-stop that stands alone ends a sentence.  It runs at about 275,000 tokens per CPU
-second on PolNeAR's articles, SoMaJo's ``en_PTB`` at about 24,000 (docs/SPEED.md).
+text as UD English EWT does, on whose train split the tagger learned: "don't" is "do" "n't" and
+"front-line" is "front" "-" "line" (given whole, the tagger read "front-line" as a number).
+Abbreviations keep their full stop ("U.S.", "Fla.", "p.m.", "Mr."; the few spaCy splits, "Pres."
+or "Lt.", are added from ``data/abbreviations.txt``), so a full stop that stands alone ends a
+sentence.  It runs at about 275,000 tokens per CPU second on PolNeAR's articles, SoMaJo's
+``en_PTB`` at about 24,000 (docs/SPEED.md).
 
 A sentence ends after a token of ``.``, ``!``, ``?`` or ``…`` and the quotation marks and brackets
 that close right after it (no space between), unless the next word starts in lower case or with a
