@@ -10,9 +10,9 @@ model selection and scores: dev.  Only the outer level's PER, ORG and LOC are ke
 events) names no source, and the ``deriv``/``part`` labels mark adjectives and parts of words
 ("deutschen", "EU-weit"), not names.
 
-The model reads the analysis's own tokens (SoMaJo's), so it is trained on GermEval's tokens as
-they are.  The result goes to ``src/quellenlage/lang/de/models/de_ner`` with ``scores.json``; the
-training config's paths are cleared.  Torch is never used: spaCy's CNN runs on numpy (thinc).
+The model reads the analysis's own tokens (SoMaJo's conventions, ``lang/de/sentences.py``), so it
+is trained on GermEval's tokens as they are.  The result goes to
+``src/quellenlage/lang/de/models/de_ner`` with ``scores.json``; the training config's paths are cleared.  Torch is never used: spaCy's CNN runs on numpy (thinc).
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ class Pipeline:
 
 @dataclass(frozen=True)
 class Segment:
-    """Sentences and tokens (SoMaJo)."""
+    """Sentences and tokens (the language's splitter, nlp/segment.py)."""
 
     name: str = "segment"
     requires: frozenset[str] = frozenset({"article"})

@@ -6,7 +6,7 @@ import inspect
 import os
 
 import quellenlage
-from quellenlage import errors, lang, model
+from quellenlage import errors, model
 from quellenlage.cli import main
 
 
@@ -35,11 +35,3 @@ def test_rules_only_is_passed_on_not_written_to_the_environment(tmp_path, capsys
     assert '"Der Minister"' in capsys.readouterr().out
 
 
-def test_somajos_emoji_scan_is_still_there_to_be_skipped() -> None:
-    # nlp/segment.py wraps SoMaJo's private _split_emojis (16 % of the analysis on text without
-    # emoji). If a SoMaJo release renames it, the wrapper silently stops helping: fail loudly here.
-    from quellenlage.nlp.segment import _somajo
-
-    tokenizer = _somajo(lang.get("de").somajo_model)._tokenizer
-    assert callable(getattr(type(tokenizer), "_split_emojis", None))  # SoMaJo's own method is still there
-    assert tokenizer._split_emojis.__module__ == "quellenlage.nlp.segment"  # and the wrapper is installed

@@ -176,7 +176,7 @@ def test_non_http_urls_are_refused() -> None:
 
 
 def test_emoji_are_still_tokens_of_their_own() -> None:
-    # segment.py skips SoMaJo's per-character emoji scan for text without emoji; with them it runs
+    # an emoji, with its skin tone or joined family, is one token of its own
     from quellenlage.nlp.segment import segment
 
     article = ingest.from_text("Toll😀 gemacht, sagte er 👍🏽. Ohne Emoji bleibt alles gleich.", lang="de")

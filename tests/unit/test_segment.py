@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import pytest
@@ -57,32 +58,31 @@ def test_a_long_paragraph_is_cut_after_a_sentence_end() -> None:
     assert "long_run_cut" not in codes
 
 
-def test_the_tokenizer_falls_back_when_somajo_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_tokenizer_falls_back_when_the_languages_splitter_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    german = lang.get("de")
+
+    def broken(_: str) -> list[list[tuple[int, int]]]:
+        raise AssertionError("alignment")
+
+    monkeypatch.setattr(lang, "get", lambda code: dataclasses.replace(german, sentences=broken))
     module = sys.modules["quellenlage.nlp.segment"]  # the package exports a function of the same name
-
-    class Broken:
-        def tokenize_text(self, _: object) -> object:
-            raise AssertionError("alignment")
-
-    monkeypatch.setattr(module, "_somajo", lambda model: Broken())
+    monkeypatch.setattr(module, "get_language", lang.get)
     _, sentences, tokens, codes = _segment("Der Minister sagte, die Lage sei ernst. Er ging.")
     assert "tokenizer_fallback" in codes
     assert tokens[:4] == ["Der", "Minister", "sagte", ","] and len(sentences) == 2
 
 
 @pytest.mark.parametrize(
-    "piece",
+    ("piece", "tokens"),
     [
-        "Laut Prof. Dr. Meier kamen am 16. Dezember 1991 z. B. 2.000 Menschen.",
-        "Herr Mu\u0308ller sagte: „Das ist gut.“",  # SoMaJo normalises to NFC: its own offsets are used
-        "Ein\u200bWort, ein Steuer\x07zeichen und :-) ein Emoticon www.example.org",
-        "  Leerraum   am Anfang\n\nund\tTabs ",
+        ("Herr Mu\u0308ller sagte: „Das ist gut.“", ["Herr", "Mu\u0308ller", "sagte", ":", "„", "Das"]),
+        ("Ein\u200bWort, ein Steuer\x07zeichen", ["Ein\u200bWort", ",", "ein", "Steuer\x07zeichen"]),
+        ("Toll😀 gemacht, sagte er 👍🏽. Familie 👨\u200d👩\u200d👧 da.",
+         ["Toll", "😀", "gemacht", ",", "sagte", "er", "👍🏽", ".", "Familie", "👨\u200d👩\u200d👧", "da", "."]),
+        ("  Leerraum   am Anfang\n\nund\tTabs ", ["Leerraum", "am", "Anfang", "und", "Tabs"]),
     ],
-)
-def test_reading_the_tokens_off_the_text_gives_somajos_own_offsets(piece: str) -> None:
-    module = sys.modules["quellenlage.nlp.segment"]
-    german = lang.get("de")
-    ours = module._tokenize(piece, german, [])
-    somajo = module._somajo(german.somajo_model, True)
-    theirs = [[raw.character_offset for raw in s] for s in somajo.tokenize_text([piece])]
-    assert ours == theirs
+)  # fmt: skip
+def test_hostile_characters_stay_inside_their_tokens(piece: str, tokens: list[str]) -> None:
+    for language in ("de", "en"):
+        found = [piece[a:b] for sentence in lang.get(language).sentences(piece) for a, b in sentence]
+        assert found[: len(tokens)] == tokens, language

@@ -1,4 +1,4 @@
-"""Text normalised at the door, before any C extension (lingua, SoMaJo's regexes, spaCy) sees it.
+"""Text normalised at the door, before any C extension (lingua, spaCy) sees it.
 
 Python strings may hold code points that no encoder accepts: lone UTF-16 surrogates, as produced by
 ``json.loads('"\\ud800"')``, a ``surrogateescape`` decode, or a JavaScript client that cut an emoji in

@@ -49,7 +49,9 @@ class Language:
     code: str  # ISO 639-1
     name: str  # in English, for messages
     package: str  # the package holding data/ and models/
-    somajo_model: str | None  # SoMaJo's language model, where SoMaJo finds the tokens and sentences
+    #: the language's tokens and sentences for a piece of one block: sentences of (start, end)
+    #: offsets into the piece (``lang/<code>/sentences.py``: spaCy's tokenizer and sentence rules)
+    sentences: Callable[[str], list[list[tuple[int, int]]]]
     lemmatizer: str  # simplemma's language code
     tagger_model: str  # the spaCy pipeline under models/
     attribution_model: str | None = None  # the trained attribution tagger under models/, if any
@@ -65,9 +67,6 @@ class Language:
     #: characters the tagger's training data writes otherwise (English UD writes "'s", not "’s"):
     #: the tagger sees the replacement, the article text never changes
     tagger_characters: tuple[tuple[str, str], ...] = ()
-    #: the language's own tokens and sentences for a piece of one block (sentences of (start, end)
-    #: offsets into the piece), where not SoMaJo's
-    sentences: Callable[[str], list[list[tuple[int, int]]]] | None = None
     #: whether the parser must keep each sentence of the segmenter whole (one root): English's split
     #: sentences at closing quotation marks; German's measured mixed (docs/ENGLISH.md, session 25)
     one_root: bool = False

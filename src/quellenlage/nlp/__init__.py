@@ -1,4 +1,5 @@
-"""Linguistic layers behind one interface: segmentation (SoMaJo) and tagging/parsing (spaCy)."""
+"""Linguistic layers behind one interface: segmentation (spaCy's rule-based tokenizers and each
+language's sentence rules) and tagging/parsing (spaCy)."""
 
 from .segment import segment
 from .tagger import lemma_of, load_model, tag

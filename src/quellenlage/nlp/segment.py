@@ -1,28 +1,19 @@
 """Tokens and sentences, one block (paragraph) at a time, in linear time on any input.
 
-SoMaJo finds them where the language names its model (German), else the language's own splitter
-does (English: spaCy's tokenizer and sentence rules, ``lang/en/sentences.py``); the guards below
-apply to both.
+Each language finds its own tokens and sentences (``Language.sentences``: spaCy's rule-based
+tokenizer with the language's sentence rules, ``lang/de/sentences.py`` and
+``lang/en/sentences.py``); fed paragraph by paragraph, a headline is never glued to the next
+sentence.  The guards below apply to every language, each reported as a :class:`Diagnostic` when
+it acts:
 
-SoMaJo (Proisl & Uhrig 2016) keeps German news abbreviations ("z. B.", "Prof."), ordinals and
-dates ("16. Dezember 1991") and web tokens intact; fed paragraph by paragraph it never glues a
-headline to the next sentence.  Its character offsets are relative to the text given.
-
-Three guards make it safe on hostile input, each reported as a :class:`Diagnostic` when it acts:
-
-- **Long runs without white space.**  SoMaJo's patterns for domain names and e-mail addresses
-  (``\\b[\\w./-]+\\.(?:de|com|…)``) backtrack over a whole run of word characters and dots, so
-  ``"a." * 4000`` took 12 s and doubling it quadruples that.  A run longer than :data:`MAX_RUN`
-  characters (no word or URL in the dev articles is longer than 91) is cut into pieces of that
-  length, which bounds the work per piece.  Blocks longer than :data:`MAX_PIECE` characters are cut
-  after a sentence end, so that memory stays bounded too; the 10kGNAD articles have paragraphs of up
-  to 33,000 characters.
-- **Characters SoMaJo cannot align.**  Its offset alignment asserts that normalising to NFC keeps
-  a character's length; 15 Tibetan letters and vowel signs (U+0F43 …) decompose into two.  Every
-  character whose NFC form is longer than itself is given to SoMaJo as "x" (offsets are kept, and
-  the article text is never changed).
-- **Anything else SoMaJo raises** makes that piece fall back to a plain tokenizer (words,
-  numbers, single punctuation marks; a sentence ends after ``.!?``).
+- **Long runs without white space.**  A run longer than :data:`MAX_RUN` characters (no word or
+  URL in the dev articles is longer than 91) is cut into pieces of that length, which bounds the
+  work of any pattern that backtracks over a run (SoMaJo, the German tokenizer before session 27,
+  took 12 s on ``"a." * 4000``).  Blocks longer than :data:`MAX_PIECE` characters are cut after a
+  sentence end, so that memory stays bounded too; the 10kGNAD articles have paragraphs of up to
+  33,000 characters.
+- **Anything the language's splitter raises** makes that piece fall back to a plain tokenizer
+  (words, numbers, single punctuation marks; a sentence ends after ``.!?``).
 
 Sentences longer than :data:`MAX_SENTENCE_TOKENS` tokens (none in the dev articles is longer
 than 130) are cut, so that the tagger and the rules never see an unbounded sentence.
@@ -32,86 +23,26 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
-
-import regex
-from somajo import SoMaJo
 
 from ..lang import Language
 from ..lang import get as get_language
 from ..model import Article, Diagnostic, Sentence, Severity, Span, Token
 
-#: Longest run of non-space characters given to SoMaJo in one piece.
+#: Longest run of non-space characters given to the splitter in one piece.
 MAX_RUN = 200
-#: Longest stretch of a block given to SoMaJo in one piece.
+#: Longest stretch of a block given to the splitter in one piece.
 MAX_PIECE = 20_000
 #: Longest sentence, in tokens, handed on to the tagger.
 MAX_SENTENCE_TOKENS = 300
 
-# SoMaJo looks for emoji grapheme by grapheme with an uncompiled pattern (regex.search per
-# character): 16 % of the whole analysis of the dev articles.  A text with no emoji character at
-# all has nothing to split, so one compiled search decides whether its scan runs.
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 _SENTENCE_END = re.compile(r"[.!?…][\"'“”‘’»«)]*\s+(?=\S)")
 _FALLBACK_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-def _skip_emoji_scan_without_emoji(tokenizer: object) -> None:
-    scan = getattr(tokenizer, "_split_emojis", None)
-    if scan is None:  # another SoMaJo version: keep its own behaviour
-        return
-
-    def split_emojis(node: Any, token_class: str = "emoticon") -> None:
-        if _EMOJI.search(node.value.text):
-            scan(node, token_class)
-
-    tokenizer._split_emojis = split_emojis  # type: ignore[attr-defined]
-
-
-@lru_cache(maxsize=8)
-def _somajo(model: str, offsets: bool = False) -> SoMaJo:
-    """SoMaJo with the language model ``model`` (a Language's ``somajo_model``), built once; with
-    ``offsets`` it aligns its tokens to the input itself."""
-    somajo = SoMaJo(model, split_camel_case=False, split_sentences=True, character_offsets=offsets)
-    _skip_emoji_scan_without_emoji(getattr(somajo, "_tokenizer", None))
-    return somajo
-
-
-def _aligned(piece: str, sentences: list[list[Any]]) -> list[list[tuple[int, int]]] | None:
-    """Token offsets found by reading the tokens off the text in order; ``None`` where a token is not
-    the next text after white space (SoMaJo normalised it: NFC, control characters, spaces inside)."""
-    out = []
-    cursor = 0
-    for sentence in sentences:
-        spans = []
-        for raw in sentence:
-            start = piece.find(raw.text, cursor)
-            if start < 0 or (start != cursor and not piece[cursor:start].isspace()):
-                return None
-            cursor = start + len(raw.text)
-            spans.append((start, cursor))
-        out.append(spans)
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _nfc_grows(char: str) -> bool:
-    return len(unicodedata.normalize("NFC", char)) > 1
-
-
-def _alignable(text: str) -> str:
-    """``text`` with every character whose NFC form is longer replaced by "x" (same offsets)."""
-    if text.isascii():
-        return text
-    return "".join("x" if _nfc_grows(c) else c for c in text)
-
-
 def _cuts(text: str) -> list[int]:
-    """Offsets where ``text`` is cut into pieces for SoMaJo (always including 0 and ``len(text)``)."""
+    """Offsets where ``text`` is cut into pieces for the splitter (always including 0 and ``len(text)``)."""
     cuts = {0, len(text)}
     for run in _LONG_RUN.finditer(text):
         cuts.update(range(run.start() + MAX_RUN, run.end(), MAX_RUN))
@@ -141,17 +72,7 @@ def _fallback(piece: str) -> Iterator[list[tuple[int, int]]]:
 def _tokenize(piece: str, language: Language, diagnostics: list[Diagnostic]) -> list[list[tuple[int, int]]]:
     """Sentences of (start, end) token offsets into ``piece``."""
     try:
-        if language.sentences is not None:
-            return language.sentences(piece)
-        model = language.somajo_model
-        if model is None:
-            raise ValueError(f"{language.name} names neither SoMaJo's model nor its own sentence splitter")
-        text = _alignable(piece)
-        aligned = _aligned(text, list(_somajo(model).tokenize_text([text])))
-        if aligned is not None:
-            return aligned
-        # SoMaJo's own alignment: 30 % of its time, so only where reading the tokens off failed
-        return [[raw.character_offset for raw in sentence] for sentence in _somajo(model, True).tokenize_text([text])]
+        return language.sentences(piece)
     except Exception as exc:
         diagnostics.append(Diagnostic(
             "tokenizer_fallback",

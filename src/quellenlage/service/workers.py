@@ -41,7 +41,7 @@ from ..pipeline import Pipeline
 log = logging.getLogger("quellenlage.service")
 
 #: What the forkserver imports once, so that a replacement worker starts in about a second.
-PRELOAD = ["quellenlage.pipeline", "quellenlage.report", "spacy", "somajo", "lingua", "trafilatura"]
+PRELOAD = ["quellenlage.pipeline", "quellenlage.report", "spacy", "lingua", "trafilatura"]
 
 
 class BusyError(QuellenlageError):

@@ -1,4 +1,5 @@
-"""German: SoMaJo's ``de_CMC`` model, simplemma's German, the UD German tagger/parser
+"""German: spaCy's German tokenizer with SoMaJo's token conventions and sentence rules
+(``sentences.py``), simplemma's German, the UD German tagger/parser
 (``models/de_ud``, docs/models/de_ud.md), the attribution CRF (``models/attribution-crf``,
 docs/models/attribution-crf.md), the German lexicons (``data/``) and the German grammar of
 attribution (``grammar.py``: the construction handlers of ``frames``, ``direct``,
@@ -8,12 +9,13 @@ from __future__ import annotations
 
 from .. import Language
 from .repair import repair_tags
+from .sentences import sentences
 
 LANGUAGE = Language(
     code="de",
     name="German",
     package=__name__,
-    somajo_model="de_CMC",
+    sentences=sentences,
     lemmatizer="de",
     tagger_model="de_ud",
     attribution_model="attribution-crf",

@@ -15,7 +15,6 @@ LANGUAGE = Language(
     code="en",
     name="English",
     package=__name__,
-    somajo_model=None,
     sentences=sentences,
     lemmatizer="en",
     tagger_model="en_ud",

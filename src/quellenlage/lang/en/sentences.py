@@ -17,11 +17,11 @@ ends a sentence ("in the U.S. The …" stays one: the same choice as SoMaJo's, a
 
 from __future__ import annotations
 
-from functools import cache
-
 import spacy
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
+
+from ...nlp.rule_tokenizer import RuleTokenizer
 
 #: tokens that end a sentence: runs of these characters
 _TERMINAL = frozenset(".!?…")
@@ -31,8 +31,7 @@ _CLOSING = frozenset({'"', "''", "”", "’", "'", ")", "]", "»"})
 _CONTINUING = frozenset(",;:)]}%")
 
 
-@cache
-def _tokenizer() -> Tokenizer:
+def _build() -> Tokenizer:
     # the language's rules only: spacy.blank builds no model and reads no file outside spaCy
     tokenizer: Tokenizer = spacy.blank("en").tokenizer
     from .. import en  # the package's own data (imported here: it imports this module)
@@ -40,6 +39,9 @@ def _tokenizer() -> Tokenizer:
     for word in en.LANGUAGE.read_lines("abbreviations.txt"):
         tokenizer.add_special_case(word + ".", [{ORTH: word + "."}])
     return tokenizer
+
+
+_tokens = RuleTokenizer(_build)
 
 
 def _is_terminal(word: str) -> bool:
@@ -53,7 +55,7 @@ def _number_after_no(text: str, current: list[tuple[int, int]], word: str) -> bo
 
 def sentences(text: str) -> list[list[tuple[int, int]]]:
     """The sentences of ``text`` (a piece of one block) as lists of (start, end) token offsets."""
-    words = [(t.idx, t.idx + len(t.text), t.text) for t in _tokenizer()(text) if not t.is_space]
+    words = _tokens(text)
     out: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     ended = False  # the current sentence has its terminal mark; closing marks may still follow
