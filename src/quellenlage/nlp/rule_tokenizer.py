@@ -52,12 +52,15 @@ class RuleTokenizer:
         self._build = build
         self._max_words = max_words
         self._tokenizer: Tokenizer | None = None
+        self._built_with = 0  # words in the vocabulary when it was built (its exceptions')
 
     @property
     def tokenizer(self) -> Tokenizer:
-        """The current spaCy tokenizer, built on first use and again when its vocabulary is full."""
-        if self._tokenizer is None or len(self._tokenizer.vocab) > self._max_words:
+        """The current spaCy tokenizer, built on first use and again once it has learned
+        ``max_words`` words since."""
+        if self._tokenizer is None or len(self._tokenizer.vocab) - self._built_with > self._max_words:
             self._tokenizer = self._build()
+            self._built_with = len(self._tokenizer.vocab)
         return self._tokenizer
 
     def __call__(self, text: str) -> list[tuple[int, int, str]]:
