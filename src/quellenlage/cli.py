@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, ingest
+from . import __version__, ingest, lang
 from .errors import (
     ConfigError,
     ExtractionError,
@@ -122,6 +122,9 @@ def _add_eval(sub: Any, rules: argparse.ArgumentParser) -> None:
                     help="write one prediction file per document here (PolNeAR: NAME.ann, brat)")  # fmt: skip
     ev.add_argument("--model-only", action="store_true",
                     help="score the trained model's reading alone, without the rules' findings it dropped")  # fmt: skip
+    ev.add_argument("--model", type=Path, metavar="FOLDER",
+                    help="an attribution model trained by quellenlage train (FOLDER/model.crfsuite, meta.json) "
+                         "instead of the shipped one; it reads the articles of its own language")  # fmt: skip
 
 
 def _add_train(sub: Any) -> None:
@@ -129,7 +132,11 @@ def _add_train(sub: Any) -> None:
     tr = sub.add_parser(
         "train", help="train the attribution model from the dataset's gold files (docs/models/attribution-crf.md)"
     )
-    tr.add_argument("train_dir", type=Path, help="the dataset's train folder")
+    tr.add_argument("train_dir", type=Path,
+                    help="the dataset's train folder (German news quotation data, or PolNeAR's layout)")  # fmt: skip
+    tr.add_argument("--lang", choices=lang.available(), default="de",
+                    help="the language of the articles (default de); PolNeAR is English: --lang en trains a model "
+                         "for your own use, never to be shipped (PolNeAR states no licence)")  # fmt: skip
     tr.add_argument("--out", type=Path, required=True, help="folder for model.crfsuite and meta.json")
     tr.add_argument("--dev", type=Path, help="score on this gold folder and record the scores in meta.json")
     tr.add_argument("--c1", type=float, default=0.1, help="L1 regularisation (default 0.1)")
@@ -190,12 +197,16 @@ def _eval(args: argparse.Namespace) -> int:
     if not args.gold_dir.is_dir():
         raise InputError(f"no such folder: {args.gold_dir}", hint="give the dataset's dev folder")
     from .evaluation.polnear import evaluate_polnear, is_polnear
+    from .learned.tagger import load_tagger
     from .pipeline import default_pipeline
 
-    pipeline = default_pipeline(keep_rules=not args.model_only, rules_only=_rules_only(args))
-    if is_polnear(args.gold_dir):  # English: the rules (no attribution model is shipped for it)
+    tagger = load_tagger(args.model) if args.model else None
+    rules_only = False if tagger else _rules_only(args)
+    pipeline = default_pipeline(keep_rules=not args.model_only, rules_only=rules_only, tagger=tagger)
+    if is_polnear(args.gold_dir):  # English: the rules, unless --model gives a model trained on English
         result = evaluate_polnear(args.gold_dir, args.predictions_out, pipeline=pipeline, language="en")
-        result["attribution"] = "rules"
+        learned = tagger is not None and tagger.language == "en"
+        result["attribution"] = ("model" if args.model_only else "model+rules") if learned else "rules"
     else:
         result = evaluate_dir(args.gold_dir, args.predictions_out, pipeline=pipeline)
         result["attribution"] = "rules" if "attribute-learned" not in pipeline.names else (
@@ -211,9 +222,10 @@ def _train(args: argparse.Namespace) -> int:
         if folder is not None and not folder.is_dir():
             raise InputError(f"no such folder: {folder}", hint="give the dataset's train (and dev) folder")
     params = TrainParams(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
-    meta = train(args.train_dir, args.out, dev_dir=args.dev, params=params,
+    meta = train(args.train_dir, args.out, dev_dir=args.dev, params=params, language=args.lang,
                  log=lambda line: print(line, file=sys.stderr))  # fmt: skip
-    print(json.dumps({k: meta[k] for k in ("train", "size_bytes", "sha256", "dev") if k in meta}, indent=2))
+    keys = ("language", "train", "size_bytes", "sha256", "dev", "licence")
+    print(json.dumps({k: meta[k] for k in keys if k in meta}, indent=2, ensure_ascii=False))
     return 0
 
 

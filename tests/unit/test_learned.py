@@ -93,6 +93,8 @@ def test_a_direct_quote_ends_at_its_closing_mark() -> None:
 class _FixedTagger:
     """A stand-in for the trained tagger that returns given labels for the token texts listed."""
 
+    language = "de"
+
     def __init__(self, spans: dict[str, str]) -> None:
         self.spans = spans
 

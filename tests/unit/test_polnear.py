@@ -102,3 +102,43 @@ def test_eval_reads_the_polnear_layout_and_writes_brat_predictions(
     assert result["f1_joint"] > 0.5  # "has learned that …" and "according to aides" are found
     predicted = parse_ann((out / "doc.ann").read_text(encoding="utf-8"))
     assert any(TEXT[a.source[0][0] : a.source[0][1]] == "The Post" for a in predicted)
+
+
+def test_gold_spans_become_labels_on_our_tokens() -> None:
+    from quellenlage import ingest
+    from quellenlage.learned.dataset import rules_pipeline
+    from quellenlage.learned.labels import encode_spans
+    from quellenlage.model import Metadata
+
+    analysis = rules_pipeline()(ingest.verbatim(TEXT, Metadata(language="en")))
+    gold = [{part: att.part(part) for part in ("content", "cue", "source")} for att in parse_ann(ANN)]
+    labels = dict(zip((t.text for t in analysis.tokens), encode_spans(analysis, gold), strict=False))
+    assert (labels["Post"], labels["learned"], labels["plan"]) == ("SPK", "CUE", "I-Indirect")
+    assert (labels["“"], labels["said"], labels["aides"]) == ("B-Direct", "CUE", "I-Direct")
+
+
+def test_a_model_trained_on_english_is_for_english_articles_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _layout(tmp_path / "polnear")
+    model = tmp_path / "model"
+    assert main(["train", str(root), "--lang", "en", "--out", str(model), "--iterations", "5"]) == 0
+    meta = json.loads(capsys.readouterr().out)
+    assert meta["language"] == "en" and "never shipped" in meta["licence"]
+    assert main(["eval", str(root), "--model", str(model)]) == 0
+    assert json.loads(capsys.readouterr().out)["attribution"] == "model+rules"
+
+    from quellenlage import ingest
+    from quellenlage.learned.tagger import load_tagger
+    from quellenlage.pipeline import default_pipeline
+
+    german = ingest.from_text("Der Minister sagte, die Lage sei ernst.", lang="de")
+    with_english_model = default_pipeline(tagger=load_tagger(model), rules_only=False)(german)
+    assert with_english_model.attributions == default_pipeline(rules_only=True)(german).attributions
+
+
+def test_a_folder_without_a_trained_model_is_an_input_error(tmp_path: Path) -> None:
+    from quellenlage.learned.tagger import load_tagger
+
+    with pytest.raises(InputError, match="no trained attribution model"):
+        load_tagger(tmp_path)

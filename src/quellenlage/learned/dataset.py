@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..model import Analysis
 from ..pipeline import Pipeline
 from .features import token_features
-from .labels import encode
+from .labels import encode, encode_spans
 
 
 @dataclass
@@ -49,4 +49,18 @@ def examples(folder: str | Path, pipeline: Pipeline | None = None) -> Iterator[E
         yield Example(path.name, gold, analysis, token_features(analysis), encode(analysis, gold))
 
 
-__all__ = ["Example", "examples", "gold_files", "rules_pipeline"]
+def polnear_examples(folder: str | Path, language: str, pipeline: Pipeline | None = None) -> Iterator[Example]:
+    """Examples from a folder in PolNeAR's layout (``text/``, ``attributions/``), analysed verbatim in
+    ``language`` as ``quellenlage eval`` reads them."""
+    from .. import ingest
+    from ..evaluation.polnear import read_polnear
+    from ..model import Metadata
+
+    pipe = pipeline or rules_pipeline()
+    for doc in read_polnear(folder):
+        analysis = pipe(ingest.verbatim(doc.text, Metadata(language=language)))
+        gold = [{part: att.part(part) for part in ("content", "cue", "source")} for att in doc.attributions]
+        yield Example(doc.name, {"name": doc.name}, analysis, token_features(analysis), encode_spans(analysis, gold))
+
+
+__all__ = ["Example", "examples", "gold_files", "polnear_examples", "rules_pipeline"]

@@ -63,6 +63,33 @@ def encode(analysis: Analysis, gold: Mapping[str, Any]) -> list[str]:
     return labels
 
 
+def encode_spans(analysis: Analysis, attributions: Sequence[Mapping[str, Sequence[tuple[int, int]]]]) -> list[str]:
+    """Gold attributions as character spans (PolNeAR's brat files: ``content``, ``cue``, ``source``)
+    as labels on our tokens.  PolNeAR does not type its attributions: a content that opens with a
+    quotation mark is labelled ``Direct``, any other ``Indirect``."""
+    tokens = analysis.tokens
+    index = TokenOverlap(tokens)
+    language = lang.of(analysis.article)
+    openers = {opener for opener, _ in language.quote_marks} | set(language.straight_quotes)
+
+    def ours(spans: Sequence[tuple[int, int]]) -> list[int]:
+        return sorted({i for start, end in spans for i in index.indices(start, end)})
+
+    labels = ["O"] * len(tokens)
+    messages = sorted(((ours(att["content"]), att) for att in attributions if att["content"]), key=lambda m: m[0])
+    for message, _ in messages:
+        kind = "Direct" if message and tokens[message[0]].text in openers else "Indirect"
+        free = [i for i in message if labels[i] == "O"]
+        for k, i in enumerate(free):
+            labels[i] = ("B-" if k == 0 else "I-") + kind
+    for _, att in messages:
+        for part, label in (("cue", "CUE"), ("source", "SPK")):
+            for i in ours(att[part]):
+                if labels[i] == "O":
+                    labels[i] = label
+    return labels
+
+
 def decode(analysis: Analysis, labels: Sequence[str], quotes: Sequence[Quote]) -> list[Draft]:
     """Drafts (token indices) from one label per token: message runs, then the role runs joined to
     them, then speakers carried over and media from the cue; names in quotation marks dropped."""

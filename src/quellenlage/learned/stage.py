@@ -66,6 +66,8 @@ class LearnedAttribute:
         language = lang.of(analysis.article)
         if self.tagger is None and language.attribution_model is None:
             return analysis  # no model ships for this language (English): the rules' reading stands
+        if self.tagger is not None and self.tagger.language != language.code:
+            return analysis  # a model trained on another language's articles: the rules' reading stands
         tagger = self.tagger or shipped_tagger(language.code)
         quotes, _ = find_quotes(analysis)
         tagging = tagger.tag(analysis)

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import ResourceError
+from ..errors import InputError, ResourceError
 from ..lang import Language
 from ..lang import get as get_language
 from ..model import Analysis
@@ -44,6 +44,11 @@ class AttributionTagger:
             )
         self._local = threading.local()
         self._pycrfsuite = pycrfsuite
+
+    @property
+    def language(self) -> str:
+        """The language of the articles it was trained on; it reads no other (older models: German)."""
+        return str(self.meta.get("language", "de"))
 
     def _tagger(self) -> Any:
         # crfsuite taggers keep per-call state: one per thread
@@ -93,6 +98,16 @@ def model_folder(language: Language) -> Path:
     if language.attribution_model is None:
         raise ResourceError(f"no attribution model is shipped for {language.name}", hint="run with --rules-only")
     return language.path("models", language.attribution_model)
+
+
+def load_tagger(folder: str | Path) -> AttributionTagger:
+    """An attribution tagger trained by ``quellenlage train`` into ``folder`` (model and meta.json)."""
+    root = Path(folder)
+    model, meta_path = root / MODEL_FILE, root / "meta.json"
+    if not model.is_file() or not meta_path.is_file():
+        raise InputError(f"{root} holds no trained attribution model ({MODEL_FILE} and meta.json)",
+                         hint="train one with quellenlage train --out FOLDER")  # fmt: skip
+    return AttributionTagger(model, json.loads(meta_path.read_text(encoding="utf-8")))
 
 
 @cache

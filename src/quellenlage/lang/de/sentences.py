@@ -1,7 +1,7 @@
 """German tokens and sentences: spaCy's German tokenizer, SoMaJo's token conventions, sentence rules.
 
-spaCy's rule-based German tokenizer (no model) finds the words at about ten times SoMaJo's speed
-(docs/SPEED.md).  The tagger and the learned attribution layer were trained and tuned on SoMaJo's
+spaCy's rule-based German tokenizer (no model) finds the words at several times SoMaJo's speed
+(segmentation of the dev split 1.4 -> 0.46 CPU-s, docs/SPEED.md).  The tagger and the learned attribution layer were trained and tuned on SoMaJo's
 tokens, so where the two tokenizers part, the tokens below are made to follow SoMaJo's
 conventions (Proisl & Uhrig 2016), not spaCy's:
 
