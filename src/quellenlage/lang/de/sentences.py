@@ -1,9 +1,9 @@
 """German tokens and sentences: spaCy's German tokenizer, SoMaJo's token conventions, sentence rules.
 
 spaCy's rule-based German tokenizer (no model) finds the words at several times SoMaJo's speed
-(segmentation of the dev split 1.4 -> 0.46 CPU-s, docs/SPEED.md).  The tagger and the learned attribution layer were trained and tuned on SoMaJo's
-tokens, so where the two tokenizers part, the tokens below are made to follow SoMaJo's
-conventions (Proisl & Uhrig 2016), not spaCy's:
+(segmentation of the dev split 1.4 -> 0.46 CPU-s, docs/SPEED.md).  The tagger and the learned
+attribution layer were trained and tuned on SoMaJo's tokens, so where the two tokenizers part, the
+tokens below are made to follow SoMaJo's conventions (Proisl & Uhrig 2016), not spaCy's:
 
 - an ordinal keeps its full stop ("3.", "XVI."), as SoMaJo reads it: up to three digits, five or
   more, or 3000 to 9999 ("im Jahr 2006." is a year and a full stop); a Roman numeral of two letters
