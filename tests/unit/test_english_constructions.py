@@ -104,6 +104,14 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
         # '' as quotation marks (the New York Times in PolNeAR)
         ("''We finally may be seeing some wage acceleration,'' the economist Jared Bernstein wrote on his blog.",
          "Jared Bernstein", "wrote", "''We finally may be seeing some wage acceleration,''"),
+        # verbs of thought, of speaking and of showing that take a clause (session 27)
+        ("Investigators suspect that the fire was set deliberately.", "Investigators", "suspect",
+         "that the fire was set deliberately"),
+        ("The governor boasted that the state had balanced its budget.", "The governor", "boasted",
+         "that the state had balanced its budget"),
+        ("The new figures prove that the program has failed.", "The new figures", "prove",
+         "that the program has failed"),
+        ("Democrats reckon the bill will pass the Senate.", "Democrats", "reckon", "the bill will pass the Senate"),
     ],
 )  # fmt: skip
 def test_english_constructions(english: Pipeline, sentence: str, source: str, cue: str, content: str) -> None:
