@@ -112,6 +112,10 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
         ("The new figures prove that the program has failed.", "The new figures", "prove",
          "that the program has failed"),
         ("Democrats reckon the bill will pass the Senate.", "Democrats", "reckon", "the bill will pass the Senate"),
+        ("The former aide confessed that she had lied to investigators.", "The former aide", "confessed",
+         "that she had lied to investigators"),
+        ("The company clarified that the plant would stay open.", "The company", "clarified",
+         "that the plant would stay open"),
     ],
 )  # fmt: skip
 def test_english_constructions(english: Pipeline, sentence: str, source: str, cue: str, content: str) -> None:
