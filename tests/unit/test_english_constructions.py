@@ -116,6 +116,9 @@ def _read(pipeline: Pipeline, text: str) -> Analysis:
          "that she had lied to investigators"),
         ("The company clarified that the plant would stay open.", "The company", "clarified",
          "that the plant would stay open"),
+        # verbs of judging and of proposing with a plain object (session 27)
+        ("The mayor hailed the agreement as a breakthrough.", "The mayor", "hailed", "the agreement as a breakthrough"),
+        ("The senator unveiled a plan to cut taxes.", "The senator", "unveiled", "a plan to cut taxes"),
     ],
 )  # fmt: skip
 def test_english_constructions(english: Pipeline, sentence: str, source: str, cue: str, content: str) -> None:
