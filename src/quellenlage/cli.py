@@ -200,6 +200,8 @@ def _eval(args: argparse.Namespace) -> int:
     from .learned.tagger import load_tagger
     from .pipeline import default_pipeline
 
+    if args.model and args.rules_only:
+        raise InputError("--model and --rules-only exclude each other", hint="give one of them")
     tagger = load_tagger(args.model) if args.model else None
     rules_only = False if tagger else _rules_only(args)
     pipeline = default_pipeline(keep_rules=not args.model_only, rules_only=rules_only, tagger=tagger)

@@ -142,3 +142,17 @@ def test_a_folder_without_a_trained_model_is_an_input_error(tmp_path: Path) -> N
 
     with pytest.raises(InputError, match="no trained attribution model"):
         load_tagger(tmp_path)
+
+
+def test_german_gold_files_train_a_german_model_only(tmp_path: Path) -> None:
+    from quellenlage.learned.train import train
+
+    (tmp_path / "gold").mkdir()
+    with pytest.raises(InputError, match="German dataset's gold files"):
+        train(tmp_path / "gold", tmp_path / "model", language="en", log=lambda _: None)
+
+
+def test_eval_refuses_a_model_with_rules_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _layout(tmp_path / "polnear")
+    assert main(["eval", str(root), "--model", str(tmp_path), "--rules-only"]) != 0
+    assert "exclude each other" in capsys.readouterr().err

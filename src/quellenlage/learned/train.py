@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from .dataset import Example, examples, polnear_examples
 from .features import FEATURE_VERSION
 from .tagger import MODEL_FILE, AttributionTagger
@@ -61,6 +62,9 @@ def train(
     from ..evaluation.polnear import evaluate_polnear, is_polnear
 
     polnear = is_polnear(train_dir)
+    if not polnear and language != "de":
+        raise InputError(f"{train_dir} holds the German dataset's gold files, not {language} articles",
+                         hint="give --lang de, or a folder in PolNeAR's layout (text/, attributions/)")  # fmt: skip
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
