@@ -16,18 +16,16 @@ right is written in ``docs/SPEED.md``.
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import random
 from collections import Counter
 from pathlib import Path
 
 from somajo import SoMaJo
+from stage_profile import DEV, dev_texts, gnad_texts
 
 from quellenlage import ingest, lang
 from quellenlage.model import Metadata
 
-DEV = Path("../shared/data/german-news-quotes/dev")
 EXAMPLE = Path("../shared/examples/news-de-putin-kasachstan.txt")
 
 Spans = list[list[tuple[int, int]]]
@@ -41,14 +39,11 @@ def somajo_sentences(tokenizer: SoMaJo, text: str) -> Spans:
 
 
 def texts(args: argparse.Namespace) -> list[str]:
-    out = [json.loads(p.read_text(encoding="utf-8"))["originalText"] for p in sorted(args.dev.glob("*.json"))]
+    out = dev_texts(args.dev)
     if EXAMPLE.exists():
         out.append(EXAMPLE.read_text(encoding="utf-8"))
     if args.gnad:
-        csv.field_size_limit(10**7)
-        with args.gnad.open(encoding="utf-8", newline="") as handle:
-            rows = csv.reader(handle, delimiter=";", quotechar="'")
-            out += [row[1] for _, row in zip(range(args.limit), rows, strict=False) if len(row) >= 2]
+        out += gnad_texts(args.gnad, args.limit)
     if args.pages:
         out += [p.read_text(encoding="utf-8") for p in sorted(args.pages.glob("*.txt"))]
     return out

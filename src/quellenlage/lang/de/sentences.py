@@ -34,6 +34,7 @@ from functools import cache
 
 import spacy
 from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER, LIST_ELLIPSES, LIST_ICONS
+from spacy.lang.de import German
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 
@@ -88,8 +89,7 @@ def _abbreviations() -> frozenset[str]:
     """Words that keep their full stop: spaCy's German exceptions and ``data/abbreviations.txt``."""
     from .. import de  # the package's own data (imported here: it imports this module)
 
-    tokenizer: Tokenizer = spacy.blank("de").tokenizer
-    spacy_own = (key for key in tokenizer.rules if key.endswith(".") and "/" not in key)
+    spacy_own = (key for key in German.Defaults.tokenizer_exceptions if key.endswith(".") and "/" not in key)
     return frozenset(spacy_own) | frozenset(de.LANGUAGE.read_lines("abbreviations.txt"))
 
 
